@@ -175,7 +175,7 @@ def conform(df: pd.DataFrame | list[dict], table: str, extra: bool = False) -> p
     out = {}
     n = len(df)
     for c in cols:
-        s = df[c] if c.name in df.columns else pd.Series([None] * n, index=df.index, dtype="object")
+        s = df[c.name] if c.name in df.columns else pd.Series([None] * n, index=df.index, dtype="object")
         out[c.name] = _cast(s, c.kind)
     res = pd.DataFrame(out, index=df.index)
     if extra:
