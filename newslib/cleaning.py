@@ -4,14 +4,37 @@
 ``title``, ``dateline``, ``byline``, ``body`` or ``boilerplate`` (with a reason), and reads the
 header: headline, publication date, byline, URL and the outlet signals the text carries.
 
-PLACEHOLDER IMPLEMENTATION - being replaced (see docs/DESIGN.md, "cleaning").
+How a page's text is read (the rules are general, not fitted to one site):
+
+* **Headline**: the first headline-like line: not navigation ("Home", "World | Business",
+  "SOURCE / COMPANIES"), not a breadcrumb, not the site's name, not a date, byline, caption or
+  page-furniture cue; 2-40 words.  Exact or near-exact repeats of it elsewhere (also a breadcrumb
+  ending in it, or the headline with " | Site" appended) are boilerplate (``repeated-headline`` /
+  ``breadcrumb``).  When the first line is "Headline | Site" and the bare headline follows, the
+  bare one is the title.
+* **Header region**: lines before the headline, and the lines after it up to the body (up to
+  the last dateline or byline found within a few lines of the headline).  Only here are
+  publication dates and bylines read, so a date in the body or in a teaser block at the end is
+  never taken.  A "Published:"/"Updated:" line elsewhere is used only when the header has none.
+* **Publication date**: published wins over updated; a bare date line counts as published; the
+  time (12h -> 24h) is kept when stated.  ``published`` is None when the text states no full date.
+* **Boilerplate**: lines before the headline (navigation, breadcrumbs, site names); short label
+  lines between the headline and the body; lines matching the cue lexicons (share prompts, ads,
+  newsletter boxes, copyright, disclaimers, credits, captions); "Related" / "Guess You Like" /
+  "More from ..." teaser blocks (the heading and its teaser lines up to the next article
+  paragraph); short non-sentence lines after the article's last paragraph.  Datelines and
+  bylines are not boilerplate; short subheadings between body paragraphs stay body.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
+from . import boilerplate as bp
+from .header import DateHit, looks_like_name, parse_byline, parse_dateline
 from .text import line_spans
 
 PARTS = ("title", "dateline", "byline", "body", "boilerplate")
@@ -38,21 +61,424 @@ class Cleaned:
     outlet_signals: list[str] = field(default_factory=list)  # names found in copyright/credit lines
 
 
+_TITLE_SCAN = 60  # lines searched for the headline
+_HEADER_AFTER_TITLE = 12  # lines after the headline searched for datelines / bylines
+_BY_START = re.compile(r"(?:by|written|words|reported|posted|story|text|authors?|writer|reporter|byline)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[\W_]+")
+_SITE_SUFFIX = re.compile(r"^(?P<head>.{8,300}?)[\s\u00a0]{1,3}[|–—-][\s\u00a0]{1,3}(?P<site>[^|–—]{2,60})$")
+_SENT_END = tuple(".!?\"”’)")
+_TRUNCATED = ("...", "…")
+_APPEARED = re.compile(r"appeared first on\s(?P<name>[^.]{2,60}?)\.?$|originally (?:published|appeared) (?:on|in|by)\s"
+                       r"(?P<name2>[A-Z][^.,]{1,60}?)[.,]?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    """Names, aliases and domains of the built-in outlet registry, lower-cased: a line that is
+    just one of them is the site's name, not a headline."""
+    try:
+        from .sources import load_sources
+        reg = load_sources()
+    except Exception:  # the registry is optional for cleaning
+        return frozenset()
+    out = set()
+    for col in ("name", "aliases", "domain"):
+        for v in reg[col].astype(str):
+            for x in v.split(";"):
+                x = x.strip().lower()
+                if x:
+                    out.add(x)
+                    out.add(x.removeprefix("the "))
+    return frozenset(out)
+
+
+def _akey(s: str) -> str:
+    return _ALNUM.sub("", s.casefold())
+
+
+class _Line:
+    __slots__ = ("s", "e", "text", "words", "cue", "_akey", "_date", "_byline", "_dated", "_prose", "_dek")
+
+    def __init__(self, raw: str, s: int, e: int):
+        self.s, self.e = s, e
+        self.text = bp._norm(raw[s:e])
+        self.words = len(self.text.split())
+        self.cue = bp.cue(self.text, self.words, normalized=True)
+        self._akey: str | None = None
+        self._dated = False
+        self._date: tuple[DateHit | None, bool] = (None, False)
+        self._byline: str | None | bool = False
+        self._prose: bool | None = None
+        self._dek: bool | None = None
+
+    @property
+    def akey(self) -> str:
+        """The line's letters and digits, case-folded: equal keys are (near-)exact repeats."""
+        if self._akey is None:
+            self._akey = _akey(self.text) if self.words <= 60 else ""
+        return self._akey
+
+    def date(self) -> tuple[DateHit | None, bool]:
+        if not self._dated:
+            self._dated = True
+            if self.words <= 40 and _DIGIT.search(self.text) and "://" not in self.text \
+                    and "www." not in self.text:
+                self._date = parse_dateline(self.text)
+        return self._date
+
+    def is_dateline(self) -> bool:
+        return self.date()[1]
+
+    def byline(self) -> str | None:
+        if self._byline is False:
+            hit, ok = self.date()
+            span = (hit.start, hit.end) if hit is not None and ok else None
+            if self.words > 30 or (self.words > 12 and not _BY_START.match(self.text)):
+                self._byline = None
+            else:
+                self._byline = parse_byline(self.text, span)
+        return self._byline  # type: ignore[return-value]
+
+    def prose(self) -> bool:
+        """An article paragraph: a sentence of some length with lower-case words."""
+        if self._prose is None:
+            self._prose = self._is_prose()
+        return self._prose
+
+    def _is_prose(self) -> bool:
+        if self.words < 10:
+            return False
+        if not (self.text.endswith(_SENT_END) or self.words >= 25):
+            return False
+        toks = self.text.split(None, 12)[:12]
+        return sum(1 for t in toks if t[0].islower()) * 5 >= len(toks)
+
+    def dek(self) -> bool:
+        """A standfirst/subheading-like line: 5+ words with lower-case words in it."""
+        if self._dek is None:
+            self._dek = self.words >= 5 and any(t[0].islower() for t in self.text.split(None, 12)[1:12])
+        return self._dek
+
+
+def _title_like(ln: _Line) -> bool:
+    if ln.cue or ln.words < 2 or len(ln.text) > 300 or ln.words > 40:
+        return False
+    if ln.words >= 20 and ln.prose():
+        return False  # a paragraph
+    if ln.text.endswith(":") or not any(c.isalpha() for c in ln.text):
+        return False
+    if bp.url_in_line(ln.text) or bp.is_nav(ln.text):
+        return False
+    if ln.text.lower().removeprefix("the ") in _outlet_names() or ln.text.lower() in _outlet_names():
+        return False
+    parts = bp.breadcrumb_parts(ln.text)
+    if parts and (len(parts[-1].split()) <= 3 or parts[0].lower() in bp.nav_words()):
+        return False
+    if ln.is_dateline() or ln.byline():
+        return False
+    if bp.camera_caption(ln.text, ln.words):
+        return False
+    return True
+
+
+def _is_body_start(ln: _Line) -> bool:
+    return ln.prose() and not ln.cue
+
+
+def _find_title(L: list[_Line]) -> int | None:
+    """The headline's line index: the first headline-like line that has a headline signal (a
+    dateline or byline just below it, or a repeat of it nearby); when no candidate has one, the
+    first candidate of 3+ words (else the first candidate)."""
+    cands: list[int] = []
+    prose_after = 0
+    for i, ln in enumerate(L[:_TITLE_SCAN]):
+        if cands and ln.prose() and not ln.cue:
+            prose_after += 1
+            if prose_after >= 2:
+                break  # the body has started
+        if _title_like(ln):
+            if ln.prose() and ln.words >= 30:
+                break  # a paragraph, not a headline: the article body has started
+            cands.append(i)
+            if len(cands) >= 8:
+                break
+        elif _is_body_start(ln) and ln.words >= 40:
+            break
+    if not cands:
+        return None
+    if cands[0] == 0 and L[0].prose() and L[0].words >= 30:
+        return None
+    t = next((c for c in cands if _has_title_signal(L, c)), None)
+    if t is None:
+        t = next((c for c in cands if L[c].words >= 3), cands[0])
+    # "Headline | Site" followed by the bare headline: the bare one is the title
+    m = _SITE_SUFFIX.match(L[t].text)
+    if m:
+        hk = _akey(m.group("head"))
+        for j in range(t + 1, min(len(L), t + 8)):
+            if L[j].akey == hk:
+                return j
+    return t
+
+
+def _has_title_signal(L: list[_Line], i: int) -> bool:
+    if L[i].words <= 5 and looks_like_name(L[i].text):
+        return False  # "Jane Doe" above a dateline is a byline
+    size = len(L[i].text)
+    for j in range(i + 1, min(len(L), i + 12)):
+        if abs(len(L[j].text) - size) <= size // 4 + 4 and L[j].akey == L[i].akey:
+            return True
+    m = _SITE_SUFFIX.match(L[i].text)
+    if m:
+        hk = _akey(m.group("head"))
+        if any(L[j].akey == hk for j in range(i + 1, min(len(L), i + 8))):
+            return True
+    seen = 0
+    for j in range(i + 1, min(len(L), i + 8)):
+        ln = L[j]
+        if ln.cue:
+            continue
+        if ln.is_dateline() or (ln.byline() is not None and not ln.prose()):
+            return True
+        seen += 1
+        if seen >= 2 or not ln.dek():
+            return False
+    return False
+
+
+def _repeat_reason(ln: _Line, title: _Line) -> str | None:
+    if len(ln.text) < 0.8 * len(title.text) or ln.words > 60:
+        return None
+    tk = title.akey
+    if not tk or not ln.akey:
+        return None
+    if ln.akey == tk:
+        return "repeated-headline"
+    if len(ln.akey) > len(tk) and tk in ln.akey:
+        parts = bp.breadcrumb_parts(ln.text)
+        if parts and _akey(parts[-1]) == tk:
+            return "breadcrumb"
+        m = _SITE_SUFFIX.match(ln.text)
+        if m and (_akey(m.group("head")) == tk or _akey(m.group("site")) == tk):
+            return "repeated-headline"
+    return None
+
+
 def clean_text(raw: str) -> Cleaned:
+    """Label every non-blank line of `raw` and read the header (see the module docstring)."""
     spans = line_spans(raw)
-    lines = [LineInfo(s, e, "body") for s, e in spans]
-    out = Cleaned(lines=lines)
-    if lines:
-        lines[0].part = "title"
-        out.title = raw[lines[0].start:lines[0].end]
-        out.title_span = (lines[0].start, lines[0].end)
+    L = [_Line(raw, s, e) for s, e in spans]
+    n = len(L)
+    parts: list[str | None] = [None] * n
+    reasons: list[str | None] = [None] * n
+    out = Cleaned(lines=[])
+    if not n:
+        return out
+
+    t = _find_title(L)
+    # ---- the header region -----------------------------------------------------------------
+    hdr_lo = t + 1 if t is not None else 0
+    hdr_end = hdr_lo - 1  # last header line (dateline / byline) after the title
+    prose_seen = 0
+    limit = min(n, hdr_lo + _HEADER_AFTER_TITLE) if t is not None else min(n, _TITLE_SCAN)
+    for j in range(hdr_lo, limit):
+        ln = L[j]
+        if ln.is_dateline() or (ln.byline() is not None and not ln.prose()):
+            hdr_end = j
+            continue
+        if ln.prose() and not ln.cue:
+            prose_seen += 1
+            if ln.words >= 45 or prose_seen >= 2 or t is None:
+                break
+    body_start = n
+    for j in range(hdr_end + 1, n):
+        if _is_body_start(L[j]) or (L[j].dek() and not L[j].cue and j > hdr_end + 1 and not L[j].is_dateline()):
+            body_start = j
+            break
+    if t is None and body_start == n:
+        body_start = 0
+    header = set(range(0, t if t is not None else 0)) | set(range(hdr_lo, body_start))
+
+    # ---- title and its repeats ------------------------------------------------------------------
+    if t is not None:
+        parts[t] = "title"
+        out.title = raw[L[t].s:L[t].e]
+        out.title_span = (L[t].s, L[t].e)
+        for j in range(n):
+            if j != t:
+                r = _repeat_reason(L[j], L[t])
+                if r:
+                    parts[j], reasons[j] = "boilerplate", r
+
+    # ---- datelines and bylines in the header ------------------------------------------------------
+    date_lines: list[int] = []
+    for j in sorted(header):
+        if parts[j] is not None:
+            continue
+        ln = L[j]
+        by = ln.byline() if ln.words <= 30 else None
+        if ln.is_dateline():
+            date_lines.append(j)
+            parts[j] = "byline" if by else "dateline"
+            if by and out.byline is None:
+                out.byline = by
+        elif by:
+            parts[j] = "byline"
+            if out.byline is None:
+                out.byline = by
+    # a bare author name next to a dateline ("Jane Doe" / "May 26, 2021 · 3 min read")
+    for j in date_lines:
+        for k in (j - 1, j + 1):
+            if 0 <= k < n and k in header and parts[k] is None and not L[k].cue and looks_like_name(L[k].text) \
+                    and L[k].text.lower() not in _outlet_names() \
+                    and not any(w.lower() in bp.nav_words() for w in L[k].text.split()):
+                parts[k] = "byline"
+                if out.byline is None:
+                    out.byline = L[k].text
+
+    # ---- cue lines and teaser blocks ----------------------------------------------------------
+    teaser = [False] * n
+    j = 0
+    while j < n:
+        ln = L[j]
+        if parts[j] is None and ln.cue:
+            parts[j], reasons[j] = "boilerplate", ("teaser" if ln.cue == "teaser-heading" else ln.cue)
+            if ln.cue == "teaser-heading" and (t is None or j > t):
+                teaser[j] = True
+                k = j + 1
+                while k < n:
+                    lk = L[k]
+                    if parts[k] in ("title",):
+                        break
+                    if lk.words >= 50 or (lk.words >= 30 and lk.prose() and not lk.text.endswith(_TRUNCATED)):
+                        break
+                    teaser[k] = True
+                    if parts[k] is None:
+                        parts[k] = "boilerplate"
+                        reasons[k] = lk.cue if lk.cue and lk.cue != "teaser-heading" else "teaser"
+                    k += 1
+                j = k
+                continue
+        j += 1
+
+    # ---- lines before the headline, labels between headline and body ----------------------------
+    for j in sorted(header):
+        if parts[j] is not None:
+            continue
+        ln = L[j]
+        if t is not None and j < t:
+            parts[j] = "boilerplate"
+            reasons[j] = "breadcrumb" if bp.breadcrumb_parts(ln.text) else "navigation"
+        elif ln.dek() or ln.prose():
+            parts[j] = "body"  # a standfirst / dek
+        else:
+            parts[j] = "boilerplate"
+            reasons[j] = "caption" if bp.camera_caption(ln.text, ln.words) else "navigation"
+
+    # ---- captions in the body, footer lines after the last paragraph ----------------------------
+    last_prose = -1
+    for j in range(n):
+        if parts[j] is None and L[j].prose():
+            last_prose = j
+    footer_from = n
+    for j in range(body_start, n):
+        if reasons[j] == "copyright" and any(parts[k] is None and L[k].prose() for k in range(body_start, j)):
+            footer_from = j
+            break
+    for j in range(n):
+        if parts[j] is not None:
+            continue
+        ln = L[j]
+        if j > footer_from and ln.words < 25:
+            parts[j], reasons[j] = "boilerplate", "footer"
+        elif ln.words <= 10 and ln.text[:3].lower() == "by " and parse_byline(ln.text):
+            parts[j] = "byline"  # a sign-off byline ("By Jane Doe (jane@example.com)")
+        elif bp.camera_caption(ln.text, ln.words):
+            parts[j], reasons[j] = "boilerplate", "caption"
+        elif j > last_prose >= 0 and ln.words < 8 and not ln.text.endswith(_SENT_END):
+            parts[j], reasons[j] = "boilerplate", "footer"
+        else:
+            parts[j] = "body"
+
+    # ---- publication date ----------------------------------------------------------------------
+    best: tuple[int, int, DateHit] | None = None
+    for j in date_lines:
+        hit = L[j].date()[0]
+        if hit is not None and (best is None or hit.rank < best[2].rank):
+            best = (j, hit.rank, hit)
+    if best is None:  # an explicit "Published: ..." line elsewhere (not in a teaser block)
+        for j in range(n):
+            ln = L[j]
+            if teaser[j] or ln.words > 14 or parts[j] == "title":
+                continue
+            hit, ok = ln.date()
+            if ok and hit is not None and hit.rank in (0, 2) and (best is None or hit.rank < best[2].rank):
+                best = (j, hit.rank, hit)
+                if parts[j] in ("body", "boilerplate"):
+                    parts[j], reasons[j] = "dateline", None
+    if best is not None:
+        j, _, hit = best
+        out.published = hit.value
+        out.published_from = "text"
+        out.published_span = _locate(raw, L[j], hit)
+
+    # ---- URL and outlet signals ----------------------------------------------------------------
+    for j in range(n):
+        ln = L[j]
+        if ln.words <= 3 and ("://" in ln.text or "www." in ln.text.lower()):
+            u = bp.url_in_line(ln.text)
+            if u:
+                if out.url is None:
+                    out.url = u
+                if parts[j] == "body":
+                    parts[j], reasons[j] = "boilerplate", "url"
+        if reasons[j] == "copyright" or (ln.cue == "copyright" and parts[j] == "boilerplate"):
+            name = bp.copyright_name(ln.text)
+            if name and name not in out.outlet_signals:
+                out.outlet_signals.append(name)
+        elif parts[j] == "boilerplate" and ln.words <= 40:
+            m = _APPEARED.search(ln.text)
+            if m:
+                name = (m.group("name") or m.group("name2") or "").strip()
+                if name and name not in out.outlet_signals:
+                    out.outlet_signals.append(name)
+    if out.published is None and out.url:
+        ts = date_from_url(out.url)
+        if ts is not None:
+            out.published, out.published_from = ts, "url"
+
+    out.lines = [LineInfo(L[j].s, L[j].e, parts[j] or "body", reasons[j] if parts[j] == "boilerplate" else None)
+                 for j in range(n)]
     return out
+
+
+_NONSPACE = re.compile(r"[^ \t\r\n\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+
+def _locate(raw: str, ln: _Line, hit: DateHit) -> tuple[int, int]:
+    """Map a span within the normalised line text back to offsets in raw."""
+    seg = raw[ln.s:ln.e]
+    if seg == ln.text:
+        return ln.s + hit.start, ln.s + hit.end
+    idx: list[int] = []  # raw offset of every character of the normalised text
+    for m in _NONSPACE.finditer(seg):
+        if idx:
+            idx.append(m.start() - 1)
+        idx.extend(range(m.start(), m.end()))
+    if len(idx) != len(ln.text) or not hit.end:
+        return ln.s, ln.e
+    return ln.s + idx[hit.start], ln.s + idx[hit.end - 1] + 1
+
+
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def date_from_url(url: str) -> pd.Timestamp | None:
     """A publication date in a page address (/2021/05/26/, /20210526/, -2021-05-26-)."""
-    import re
-    m = re.search(r"(?<!\d)(20\d\d|19\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)", url)
+    if not url:
+        return None
+    m = _URL_DATE.search(url[:2000])
     if not m:
         return None
     try:

@@ -102,6 +102,16 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("sentence_id", "Int", "the sentence the quote starts in"),
         ("in_boilerplate", "bool", "the quote lies in boilerplate"),
     ),
+    "speakers": _cols(
+        ("speaker", "str", "canonical name of the person or organisation quoted, merged across articles"),
+        ("speaker_type", "str", "person or organization"),
+        ("category", "str", "analyst, official, company, media or other"),
+        ("roles", "list", "distinct role words seen with the speaker (chief analyst, spokesman ...)"),
+        ("affiliations", "list", "distinct organisations the speaker was given"),
+        ("outlets", "list", "outlets quoting the speaker (article ids when no articles table is given)"),
+        ("n_quotes", "int", "quotes attributed to the speaker"),
+        ("n_articles", "int", "articles quoting the speaker"),
+    ),
     "figures": _cols(
         *SPAN,
         ("text", "str", "the figure as written (HK$44.72, 3.52 per cent, nearly one million)"),
@@ -126,7 +136,21 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("sentence_id", "Int", "the sentence the expression lies in"),
         ("in_boilerplate", "bool", "the expression lies in boilerplate"),
     ),
+    "readability": _cols(
+        ("article_id", "str", "the article scored (file stem, or the id given for a text)"),
+        ("words", "int", "words in the body as textstat counts them (punctuation-only tokens dropped; may differ slightly from articles.word_count)"),
+        ("sentences", "int", "body sentences from newslib's own segmentation (the `sentences` table), those with at least one letter or digit"),
+        ("syllables", "int", "syllables in the body (CMU pronouncing dictionary, hyphenation rules for unknown words)"),
+        ("complex_words", "int", "words of 3+ syllables not on the Dale-Chall easy-word list (Gunning fog's hard words, as textstat counts them)"),
+        ("flesch_reading_ease", "float", "206.835 - 1.015 words/sentence - 84.6 syllables/word: higher is easier (60-70 plain English, below 30 very difficult); NaN for an empty body"),
+        ("flesch_kincaid_grade", "float", "0.39 words/sentence + 11.8 syllables/word - 15.59: the US school grade needed; NaN for an empty body"),
+        ("gunning_fog", "float", "0.4 (words/sentence + 100 complex_words/words): years of schooling needed; NaN for an empty body"),
+    ),
 }
+
+# Element types of list columns (for Parquet): "str" = list of strings, "span" = list of [start, end].
+LIST_ITEMS = {"boilerplate": "str", "boilerplate_spans": "span", "warnings": "str", "roles": "str",
+              "affiliations": "str", "outlets": "str"}
 
 _DTYPES = {
     "str": "string",
@@ -148,6 +172,12 @@ def empty(table: str) -> pd.DataFrame:
     return conform(pd.DataFrame({c: [] for c in columns(table)}), table)
 
 
+def _as_list(v) -> list:
+    if isinstance(v, (list, tuple, np.ndarray)):
+        return [list(x) if isinstance(x, (tuple, np.ndarray)) else x for x in v]
+    return []
+
+
 def _cast(s: pd.Series, kind: str) -> pd.Series:
     if kind == "datetime":
         out = pd.to_datetime(s, errors="coerce")
@@ -155,11 +185,13 @@ def _cast(s: pd.Series, kind: str) -> pd.Series:
             out = out.dt.tz_localize(None)
         return out.astype("datetime64[ns]")
     if kind == "list":
-        return s.map(lambda v: list(v) if isinstance(v, (list, tuple, np.ndarray)) else [])
+        return pd.Series([_as_list(v) for v in s], index=s.index, dtype="object")
     if kind == "str":
         return s.map(lambda v: v if isinstance(v, str) else (None if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v))).astype("string")
     if kind == "bool":
-        return s.fillna(False).astype("bool")
+        return s.map(lambda v: bool(v) if v is not None and v is not pd.NA and v == v else False).astype("bool")
+    if kind == "int":
+        return pd.to_numeric(s, errors="coerce").fillna(0).astype("int64")
     return s.astype(_DTYPES[kind])
 
 
@@ -205,6 +237,20 @@ def validate(df: pd.DataFrame, table: str) -> None:
     for c in TABLES[table]:
         if not checks[c.kind](df[c.name].dtype):
             raise ValueError(f"{table}.{c.name}: dtype {df[c.name].dtype} is not {c.kind}")
+
+
+def arrow_schema(table: str):
+    """The pyarrow schema of `table` (stable Parquet types across batches and engines)."""
+    import pyarrow as pa
+
+    simple = {"str": pa.string(), "int": pa.int64(), "Int": pa.int64(), "float": pa.float64(),
+              "bool": pa.bool_(), "datetime": pa.timestamp("ns")}
+    items = {"str": pa.list_(pa.string()), "span": pa.list_(pa.list_(pa.int64()))}
+    fields = []
+    for c in TABLES[table]:
+        typ = items[LIST_ITEMS.get(c.name, "str")] if c.kind == "list" else simple[c.kind]
+        fields.append(pa.field(c.name, typ, nullable=c.kind not in ("int", "bool")))
+    return pa.schema(fields)
 
 
 def markdown() -> str:

@@ -43,7 +43,14 @@ def load_sources(path: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
     base = _builtin()
     if path is None:
         return base.copy()
-    user = _read(path) if not isinstance(path, pd.DataFrame) else _read(path.astype(str).replace("nan", ""))
+    if isinstance(path, pd.DataFrame):
+        user = path.copy()
+        if "name" not in user.columns:
+            raise ValueError(f"sources table needs a 'name' column (has {list(user.columns)})")
+        for c in SOURCE_COLUMNS:
+            user[c] = user[c].fillna("").astype(str) if c in user.columns else ""
+    else:
+        user = _read(path)
     keep = base[~base["name"].str.lower().isin(user["name"].str.lower())]
     return pd.concat([user, keep], ignore_index=True)
 

@@ -3,7 +3,7 @@ lexicon loading.  Solved once here, used by cleaning, segmentation, quotes, figu
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 # Quote marks.  Opening/closing pairs; straight marks are both.
@@ -78,7 +78,7 @@ def _lexicon_lines(name: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> tuple[str, ...]:
     """Entries of newslib/lexicons/`name`: one per line; '#' starts a comment line or a trailing
     comment (' #'); blank lines are skipped.  Loaded once per process."""

@@ -1,0 +1,106 @@
+"""Whole-pipeline throughput: read + clean + segment + every extractor, articles per second.
+
+    python benchmarks/bench_pipeline.py [--n 2000] [--peers 50]
+
+Builds an N-article corpus from the bundled seeds and, when ``../shared`` is beside the repo,
+the TimeBank/AQUAINT dev texts; times
+
+* in-process `json_record` for every article (what `newslib extract --jsonl` does per article),
+* `newslib build` on the corpus written to disk (whole process, Parquet output),
+* the peers on the same texts in the same run: dateparser's `search_dates` and quantulum3's
+  `parser.parse` (on `--peers` texts, they are slow), and prints the ratios.
+
+Not a test: numbers depend on the machine.  Results go in benchmarks/README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def corpus_texts(n: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    tb = SHARED / "gold" / "timeml" / "tbaq.jsonl"
+    if tb.exists():
+        for line in tb.read_text(encoding="utf-8").splitlines():
+            texts.append(json.loads(line)["text"])
+    return [texts[i % len(texts)] for i in range(n)]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000, help="articles in the corpus")
+    ap.add_argument("--peers", type=int, default=50, help="texts to time the peers on")
+    a = ap.parse_args()
+
+    from newslib.article import parse_article
+    from newslib.corpus import available_extractors, json_record
+
+    texts = corpus_texts(a.n)
+    kb = sum(len(t) for t in texts) / len(texts) / 1024
+    exts = available_extractors()
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}")
+    print(f"corpus: {len(texts)} articles, mean {kb:.1f} KB; extractors: {', '.join(t for t, _ in exts)}")
+
+    t0 = time.perf_counter()
+    for i, t in enumerate(texts):
+        json_record(parse_article(t, f"a{i}"), exts)
+    dt = time.perf_counter() - t0
+    ours = len(texts) / dt
+    print(f"in-process pipeline (parse + all extractors): {ours:,.0f} articles/s")
+
+    for table, mod in exts:
+        fn = getattr(mod, {"quotes": "_quotes_for_article", "figures": "_figures_for_article",
+                           "dates": "_dates_for_article"}[table])
+        arts = [parse_article(t, f"a{i}") for i, t in enumerate(texts[:1000])]
+        t0 = time.perf_counter()
+        for art in arts:
+            fn(art)
+        print(f"  {table:8s} alone: {len(arts) / (time.perf_counter() - t0):,.0f} articles/s")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        for i, t in enumerate(texts):
+            (src / f"a{i:06d}.txt").write_text(t, encoding="utf-8")
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "newslib.cli", "build", str(src), "--out", str(Path(tmp) / "out"),
+                        "--no-progress"], check=True, capture_output=True)
+        whole = len(texts) / (time.perf_counter() - t0)
+        print(f"whole process `newslib build` ({len(texts)} files -> Parquet): {whole:,.0f} articles/s")
+
+    peer_texts = texts[: a.peers]
+    try:
+        from dateparser.search import search_dates
+        t0 = time.perf_counter()
+        for t in peer_texts:
+            search_dates(t, languages=["en"])
+        dp = len(peer_texts) / (time.perf_counter() - t0)
+        print(f"peer dateparser.search_dates: {dp:,.1f} articles/s  -> newslib pipeline is {ours / dp:,.0f}x")
+    except ImportError:
+        print("peer dateparser not installed (pip install -e '.[peers]')")
+    try:
+        from quantulum3 import parser as qparser
+        t0 = time.perf_counter()
+        for t in peer_texts:
+            qparser.parse(t)
+        qp = len(peer_texts) / (time.perf_counter() - t0)
+        print(f"peer quantulum3.parse:        {qp:,.1f} articles/s  -> newslib pipeline is {ours / qp:,.0f}x")
+    except ImportError:
+        print("peer quantulum3 not installed (pip install -e '.[peers]')")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

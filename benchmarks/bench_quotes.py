@@ -1,0 +1,50 @@
+"""Benchmark (not a test): articles per second for quote extraction.
+
+Run from the repo root: ``python benchmarks/bench_quotes.py``.  Measures
+(1) extraction alone on parsed articles (newslib.quotes._quotes_for_article), the figure the
+    >= 2,000 articles/s per core target is about, and
+(2) parse + extraction end to end,
+on the three seeds and, when ``../shared`` is present, on the PolNeAR sample texts (~4 KB each).
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from newslib.article import parse_article
+from newslib.quotes import _quotes_for_article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def texts() -> list[str]:
+    out = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    polnear = ROOT.parent / "shared" / "gold" / "quotes" / "polnear_sample.jsonl"
+    if polnear.exists():
+        out += [json.loads(line)["text"] for line in polnear.read_text(encoding="utf-8").splitlines()]
+    return out
+
+
+def bench(repeat: int = 5) -> None:
+    docs = texts()
+    kb = sum(len(t) for t in docs) / len(docs) / 1024
+    arts = [parse_article(t, f"a{i}") for i, t in enumerate(docs)]
+    for a in arts:      # segmentation is cached on the Article; warm it
+        _ = a.sentences
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for a in arts:
+            _quotes_for_article(a)
+        best = min(best, time.perf_counter() - t0)
+    print(f"{len(arts)} articles, mean {kb:.1f} KB")
+    print(f"extraction only : {len(arts) / best:8.0f} articles/s")
+    t0 = time.perf_counter()
+    for i, t in enumerate(docs):
+        _quotes_for_article(parse_article(t, f"b{i}"))
+    print(f"parse + extract : {len(docs) / (time.perf_counter() - t0):8.0f} articles/s")
+
+
+if __name__ == "__main__":
+    bench()

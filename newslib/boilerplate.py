@@ -1,0 +1,277 @@
+"""Line-level boilerplate cues for scraped page text.
+
+:func:`cue` says whether one stripped line is page furniture by what it says (share bars, ad
+slots, newsletter boxes, "Related" headings, copyright footers, disclaimers, photo credits and
+captions), and why.  The cue phrases live in the lexicons ``boilerplate_lines.txt`` (whole
+line), ``boilerplate_prefixes.txt`` (start of line) and ``boilerplate_contains.txt`` (anywhere in
+a short line); ``boilerplate_nav.txt`` holds menu and section words.  Position-dependent rules
+(what lies before the headline, teaser blocks, repeated headlines) are in
+:mod:`newslib.cleaning`.
+
+Reasons returned: share-prompt, ad, newsletter, comment-prompt, feedback, contact, cookie, label,
+teaser, teaser-heading (starts a teaser block), copyright, disclaimer, tags, photo-credit,
+caption, credit, navigation, breadcrumb, url.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .text import load_lexicon, norm_space
+
+_ODD_SPACE = re.compile(r"[\t\r\n\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_ANCHOR_SPLIT = "./,;:()[]\"“”*"
+_TRIM = " \t:|>»›•·-–—*!?.,;~#→←▶►✓✔\u00a0\u200b\u2022"
+_LEAD = " \t•·*–—>»›|-\u00a0\u2022"
+_PREFIX_MAX_WORDS = 30
+_LONG_PREFIX_REASONS = {"disclaimer": 150, "ad": 60, "copyright": 60, "credit": 60, "photo-credit": 80, "share-prompt": 45,
+                        "newsletter": 45}
+_CONTAINS_MAX_WORDS = 80
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    out = []
+    for entry in load_lexicon(name):
+        reason, _, phrase = entry.partition("|")
+        phrase = norm_space(phrase).lower()
+        if phrase:
+            out.append((reason.strip(), phrase))
+    return out
+
+
+def _trie_regex(phrases: list[str], boundary: bool = False) -> str:
+    """One regex for many literal phrases, factored into a trie so that matching tries one branch
+    per character instead of every phrase (literal alternation is slow in Python's re).  With
+    `boundary`, a phrase ending in a letter or digit must end at a word boundary."""
+    trie: dict = {}
+    for p in set(phrases):
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        alts = []
+        end = node.get("") is True
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    # a phrase is a prefix of a longer one: the optional group above keeps both; the boundary check
+    # is done by the caller (it knows which phrase matched)
+    return build(trie)
+
+
+def _norm(line: str) -> str:
+    return norm_space(line) if "  " in line or _ODD_SPACE.search(line) else line.strip()
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    exact: dict[str, str] = {}
+    for reason, phrase in _pairs("boilerplate_lines.txt"):
+        exact.setdefault(phrase.strip(_TRIM), reason)
+    prefix: dict[str, str] = {}
+    for reason, phrase in _pairs("boilerplate_prefixes.txt"):
+        prefix.setdefault(phrase, reason)
+    contains: dict[str, str] = {}
+    for reason, phrase in _pairs("boilerplate_contains.txt"):
+        contains.setdefault(phrase, reason)
+    prefix_re = re.compile(_trie_regex(list(prefix)))
+    # "contains" phrases are found through one anchor word each (the longest word of the phrase):
+    # a set intersection with the line's words, then a plain substring test (one regex over
+    # many phrases is several times slower in Python's re)
+    anchored: dict[str, list[tuple[str, str]]] = {}
+    for phrase, reason in contains.items():
+        words = re.findall(r"[a-z0-9]+", phrase)
+        anchor = max(words, key=len) if words else phrase
+        anchored.setdefault(anchor, []).append((phrase, reason))
+    contains_re = (frozenset(anchored), anchored)
+    nav = frozenset(w.lower() for w in load_lexicon("boilerplate_nav.txt"))
+    return exact, prefix, prefix_re, contains, contains_re, nav
+
+
+# ---- structural patterns ----------------------------------------------------------------------
+# image file names: "IMG_1234.jpg", "xiaomi-logo.png"
+_IMAGE_FILE = re.compile(r"[\w-]{1,120}\.(?:jpe?g|png|gif|webp|avif|heic|tiff?)(?![\w])", re.IGNORECASE)
+# caption credits at the end of a line: "(Xinhua/Li Xin)", "[Photo/VCG]", "(Yonhap)", "(Photo: AFP)"
+_END_CREDIT_SLASH = re.compile(r"[(\[][A-Z][\w.&' -]{0,30}/[^()\[\]/]{1,50}[)\]]$")
+_END_CREDIT_PHOTO = re.compile(r"[(\[](?:photo|photos|image|file|pictured|picture|illustration|video)\b[^()\[\]]{0,60}[)\]]$",
+                               re.IGNORECASE)
+_END_AGENCY = re.compile(
+    r"\((?:Xinhua|Yonhap|Yonhap News|AP|AFP|Reuters|Bloomberg|VCG|IC|CFP|CNS|123rf|Newsis|News1|Kyodo|EPA|Getty|"
+    r"Getty Images|Shutterstock|Handout|File|Courtesy[^()]{0,40}|[A-Z][\w.]{0,20} Photo)\)$")
+_WIRE_START = re.compile(r"^[A-Z][A-Z .,'-]{1,40}(?:,\s[A-Z][a-z]{2,4}\.?\s\d{1,2})?\s\(")
+# "follow Reuters on Twitter", "Follow us on Facebook"
+_FOLLOW = re.compile(r"^follow\s(?:[\w@.&'-]{1,30}\s){0,4}on\s(?:twitter|x|facebook|instagram|linkedin|youtube|"
+                     r"tiktok|threads|telegram|weibo|wechat|google news|social media)(?![\w])", re.IGNORECASE)
+_COMMENTS = re.compile(r"^\(?\d{1,6}\)?\s(?:comments?|replies|shares?|views?|likes?|reactions?)$", re.IGNORECASE)
+_READ_TIME = re.compile(r"^(?:\d{1,3}\s?(?:-\s?)?(?:min|mins|minute|minutes)\.?\s(?:read|to read|listen|watch)"
+                        r"|reading time:?\s\d{1,3}\s?(?:min|mins|minutes?))$", re.IGNORECASE)
+_EMAIL_LINE = re.compile(r"^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,12}$", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']{2,2000}", re.IGNORECASE)
+_URL_LINE = re.compile(r"^(?:(?:url|link|source|canonical|original|permalink|page)\s?:\s?)?((?:https?://|www\.)[^\s<>\"']{2,2000})$",
+                       re.IGNORECASE)
+# breadcrumb separators: " / ", " > ", " » ", " › ", " | ", " • ", " · "
+_CRUMB_SEP = re.compile(r"[\s\u00a0]{1,12}[/>»›|•·][\s\u00a0]{1,12}|[\s\u00a0]{0,12}[>»›][\s\u00a0]{0,12}")
+_CRUMB_CHARS = re.compile(r"[/>»›|•·]")
+_TOKEN = re.compile(r"[^\s|/>»›•·,]{1,80}")
+_MORE_SITE = re.compile(r"^More\s[A-Z][\w.&'-]{0,30}(?:\s[A-Z][\w.&'-]{0,30}){0,2}$")  # "More TechCrunch"
+_VIDEO = re.compile(r"^video\s?\d{1,2}:\d\d(?::\d\d)?(?![\w])", re.IGNORECASE)
+
+
+def key(line: str) -> str:
+    """A line's lookup key: lower-cased, whitespace collapsed, surrounding punctuation removed."""
+    return _norm(line).lower().strip(_TRIM)
+
+
+def nav_words() -> frozenset[str]:
+    return _tables()[5]
+
+
+def is_nav(line: str, max_words: int = 8) -> bool:
+    """A menu or section label: a short line made only of navigation words ("Home",
+    "World | Business", "SOURCE / COMPANIES")."""
+    if len(line) > 12 * max_words:
+        return False
+    toks = _TOKEN.findall(line)
+    if not toks or len(toks) > max_words:
+        return False
+    nav = _tables()[5]
+    return all(t.lower().strip(_TRIM) in nav or not t.strip(_TRIM) for t in toks)
+
+
+def breadcrumb_parts(line: str) -> list[str] | None:
+    """The parts of a breadcrumb line ("Home > Stocks", "Homepage / technology / <headline>"),
+    or None when the line is not one: 2+ parts split by / > » › | • ·, every part but the last
+    at most 3 words."""
+    if len(line) > 600 or not _CRUMB_CHARS.search(line):
+        return None
+    parts = [p.strip(" \u00a0") for p in _CRUMB_SEP.split(line)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return None
+    if any(len(p.split()) > 3 for p in parts[:-1]):
+        return None
+    return parts
+
+
+def image_caption(line: str, words: int) -> str | None:
+    """'photo-credit' or 'caption' when the line is an image credit or caption by its form."""
+    if words <= 10 and _IMAGE_FILE.search(line):
+        return "caption"
+    tail = line[-80:]
+    if _END_CREDIT_SLASH.search(tail) or _END_CREDIT_PHOTO.search(tail):
+        return "caption"
+    if words <= 40 and _END_AGENCY.search(tail) and not _WIRE_START.match(line) and not any(q in line for q in "\"“”"):
+        return "caption"
+    return None
+
+
+def camera_caption(line: str, words: int) -> bool:
+    """A camera/alt-text caption line such as 'Xiaomi Logo October 2016 AH 11 AH 20191': short,
+    no sentence punctuation, at least two number-bearing tokens and ending in a number or code
+    fragment."""
+    if words > 14 or words < 2 or line[-1:] in ".!?\"”’:)":
+        return False
+    toks = line.split()
+    last = toks[-1]
+    if not any(c.isdigit() for c in last):
+        return False
+    digits = sum(c.isdigit() for c in last)
+    if digits < 3 and not (any(c.isalpha() for c in last) and digits >= 2):
+        return False
+    numeric = sum(1 for t in toks if any(c.isdigit() for c in t))
+    if numeric < 2:
+        return False
+    # sentences have lower-case function words; captions of this kind are mostly capitalised
+    lower = sum(1 for t in toks if t[:1].islower())
+    return lower <= len(toks) // 3
+
+
+def cue(line: str, words: int | None = None, normalized: bool = False) -> str | None:
+    """The boilerplate reason for one stripped line judged on its own, or None.
+
+    `words` is the line's word count (computed when not given); `normalized` says the line's
+    whitespace is already collapsed.  Long lines are only checked against disclaimer/copyright
+    prefixes, so article paragraphs stay body."""
+    exact, prefix, prefix_re, contains, contains_re, _nav = _tables()
+    if words is None:
+        words = len(line.split())
+    low = (line if normalized else _norm(line)).lower()
+    k = low.strip(_TRIM)
+    if not k:
+        return "navigation"  # a line of only symbols or bullets
+    hit = exact.get(k)
+    if hit:
+        return hit
+    if words > 150:
+        return None
+    lead = low.lstrip(_LEAD)
+    m = prefix_re.match(lead)
+    if m and m.group(0)[-1:].isalnum() and lead[m.end():m.end() + 1].isalnum():
+        m = None  # "copyrighted" is not "copyright"
+    if m:
+        reason = prefix[m.group(0)]
+        if words <= _LONG_PREFIX_REASONS.get(reason, _PREFIX_MAX_WORDS):
+            if reason != "teaser-heading" or words <= 8:
+                return reason
+    if words <= _CONTAINS_MAX_WORDS:
+        anchors, anchored = contains_re
+        toks = low
+        for ch in _ANCHOR_SPLIT:
+            if ch in toks:
+                toks = toks.replace(ch, " ")
+        for anchor in sorted(anchors.intersection(toks.split())):
+            for phrase, reason in anchored[anchor]:
+                if phrase in low:
+                    return reason
+    if words <= 4 and _MORE_SITE.match(line):
+        return "teaser-heading"
+    if words <= 12:
+        if _FOLLOW.match(low) or _COMMENTS.match(k) or _VIDEO.match(k):
+            return "share-prompt"
+        if _READ_TIME.match(k):
+            return "label"
+        if _EMAIL_LINE.match(k):
+            return "contact"
+    cap = image_caption(line, words)
+    if cap:
+        return cap
+    return None
+
+
+def url_in_line(line: str) -> str | None:
+    """The page address when the line is just a URL (optionally labelled 'URL:', 'Source:')."""
+    m = _URL_LINE.match(line.strip())
+    return m.group(1).rstrip(".,;)") if m else None
+
+
+def find_url(line: str) -> str | None:
+    m = _URL.search(line)
+    return m.group(0).rstrip(".,;)") if m else None
+
+
+_COPY_STRIP = re.compile(
+    r"copyright|©|\(c\)|all rights? (?:are )?reserved|(?<!\d)(?:19|20)\d\d(?:\s?[-–]\s?(?:(?:19|20)?\d\d|present))?(?!\d)",
+    re.IGNORECASE)
+_SIGNAL_CUT = re.compile(r"\.\s|\s[|•·–—-]\s|[,;:(]|\s(?:and|or)\s")
+
+
+def copyright_name(line: str) -> str | None:
+    """The publisher named in a copyright line: 'Copyright scmp' -> 'scmp',
+    '© 2019 Benzinga.com. Benzinga does not provide investment advice.' -> 'Benzinga.com'."""
+    s = _COPY_STRIP.sub(" ", line[:300])
+    s = norm_space(s).strip(" ,;:|-–—").lstrip(". ")
+    s = _SIGNAL_CUT.split(s, maxsplit=1)[0].strip(" ,;:|-–—")
+    if s.endswith(".") and not re.search(r"(?:^|[\s.])[A-Za-z]{1,3}\.$", s):
+        s = s.rstrip(".")
+    if not s or len(s) > 60 or len(s.split()) > 6 or not any(c.isalpha() for c in s):
+        return None
+    words = s.split()
+    if words[0].lower() == "the" and all(w[:1].islower() for w in words[1:]):
+        return None  # "The content ..." is not a name
+    return s

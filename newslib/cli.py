@@ -1,0 +1,169 @@
+"""The `newslib` command.
+
+    newslib report SOURCE [--out DIR]       the main job: all tables as Parquet + a readable summary
+    newslib build SOURCE --out DIR          the same tables, quietly (with --engine dask for scale)
+    newslib extract --jsonl FILE...         one JSON object per article on stdout, streamed
+    newslib schema [TABLE]                  the columns of every table and what they mean
+
+SOURCE is a file, a directory, a glob or several of them.  Unreadable inputs never stop a run:
+they become rows of the `errors` table (or `{"id", "error"}` lines); the exit status is non-zero
+only for usage errors.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import pandas as pd
+
+from . import __version__
+
+
+def _add_source_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sources", metavar="CSV", help="an outlet registry (sources.csv) to use besides the built-in one")
+    p.add_argument("--only", metavar="NAMES", help="comma-separated extractors to run (quotes,figures,dates); default all")
+    p.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show the progress bar")
+    p.add_argument("--no-progress", dest="progress", action="store_false", help="never show the progress bar")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="newslib", description="Raw news articles in, tidy tables out.",
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    ap.add_argument("--version", action="version", version=f"newslib {__version__}")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    rp = sub.add_parser("report", help="build every table as Parquet and print a readable summary",
+                        description="Read SOURCE, run every extractor, write the tables as Parquet to --out "
+                                    "and print a summary per article and per outlet.")
+    rp.add_argument("source", nargs="+", help="files, directories or globs")
+    rp.add_argument("--out", default="report", help="folder for the Parquet tables (default: ./report)")
+    _add_source_options(rp)
+
+    bp = sub.add_parser("build", help="write every table as Parquet (streams; local or Dask engine)",
+                        description="Read SOURCE in batches and write OUT/<table>.parquet for every table.")
+    bp.add_argument("source", nargs="+", help="files, directories or globs")
+    bp.add_argument("--out", required=True, help="folder for the Parquet tables")
+    bp.add_argument("--batch-size", type=int, default=500, help="articles per batch (default 500)")
+    bp.add_argument("--engine", choices=["local", "dask"], default="local", help="local (default) or dask")
+    bp.add_argument("--workers", type=int, default=None, help="Dask worker processes (default: one per core)")
+    bp.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (tcp://host:8786)")
+    _add_source_options(bp)
+
+    ep = sub.add_parser("extract", help="print one JSON object per article (streamed)",
+                        description="Print one JSON object per input article: id, outlet, title, published, "
+                                    "byline, boilerplate, and quotes/figures/dates with start/end offsets "
+                                    "into the raw text.")
+    ep.add_argument("files", nargs="+", help="files, directories or globs")
+    ep.add_argument("--jsonl", action="store_true", help="JSON Lines output (the default and only format)")
+    _add_source_options(ep)
+
+    sp = sub.add_parser("schema", help="print the tables' columns and their meaning")
+    sp.add_argument("table", nargs="?", help="one table (default: all)")
+    return ap
+
+
+def _only(arg: str | None) -> list[str] | None:
+    return [x.strip() for x in arg.split(",") if x.strip()] if arg else None
+
+
+def _src(items: list[str]):
+    return items[0] if len(items) == 1 else items
+
+
+def cmd_extract(a: argparse.Namespace) -> int:
+    from .corpus import iter_json
+
+    out = sys.stdout
+    for rec in iter_json(_src(a.files), extract=_only(a.only), progress=a.progress, sources=a.sources):
+        out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        out.flush()
+    return 0
+
+
+def cmd_build(a: argparse.Namespace) -> int:
+    from .corpus import build
+
+    res = build(_src(a.source), a.out, batch_size=a.batch_size, extract=_only(a.only), engine=a.engine,
+                workers=a.workers, scheduler=a.scheduler, progress=a.progress, sources=a.sources)
+    rate = res.inputs / res.seconds if res.seconds else 0.0
+    print(f"{res.inputs} inputs in {res.seconds:.1f} s ({rate:,.0f}/s) -> {res.out}/")
+    for t, n in res.counts.items():
+        print(f"  {t:18s} {n:>9,d} rows")
+    return 0
+
+
+def _fmt_table(df: pd.DataFrame) -> str:
+    with pd.option_context("display.max_colwidth", 48, "display.width", 160, "display.max_columns", 20):
+        return df.to_string(index=False)
+
+
+def cmd_report(a: argparse.Namespace) -> int:
+    from .corpus import build, load_corpus
+
+    res = build(_src(a.source), a.out, extract=_only(a.only), progress=a.progress, sources=a.sources)
+    tables = load_corpus(res.out)
+    arts, errs = tables["articles"], tables["errors"]
+    read_errors = errs[~errs["stage"].astype(str).str.startswith("extract")]
+    print(f"newslib report: {len(arts)} articles read, {len(read_errors)} inputs could not be read "
+          f"({res.inputs} inputs)\n")
+    if len(arts):
+        view = arts[["article_id", "outlet", "published", "word_count", "title"]].copy()
+        view["published"] = view["published"].dt.strftime("%Y-%m-%d %H:%M").str.replace(" 00:00", "", regex=False)
+        for t in ("quotes", "figures", "dates"):
+            if t in tables:
+                counts = tables[t].groupby("article_id").size()
+                view[t] = view["article_id"].map(counts).fillna(0).astype(int)
+        view["boilerplate"] = arts["boilerplate"].map(len)
+        view["article_id"] = view["article_id"].str.slice(0, 28)
+        print(_fmt_table(view.fillna("-")))
+        print()
+        by = arts.assign(outlet=arts["outlet"].fillna("(unknown)")).groupby("outlet").agg(
+            articles=("article_id", "size"), words=("word_count", "sum"),
+            country=("country", "first"), ownership=("ownership", "first"), type=("outlet_type", "first"))
+        print("Outlets")
+        print(_fmt_table(by.reset_index().fillna("-")))
+        print()
+    if len(errs):
+        print("Errors")
+        print(_fmt_table(errs[["article_id", "stage", "message"]]))
+        print()
+    print(f"Tables written to {res.out}/ (load with newslib.load_corpus):")
+    for t, n in res.counts.items():
+        print(f"  {t}.parquet  {n:,d} rows")
+    if (res.out / "speakers.parquet").exists():
+        print(f"  speakers.parquet  {len(tables['speakers']):,d} rows")
+    return 0
+
+
+def cmd_schema(a: argparse.Namespace) -> int:
+    from .schema import TABLES, markdown
+
+    if a.table:
+        if a.table not in TABLES:
+            print(f"newslib schema: unknown table {a.table!r}; tables: {', '.join(TABLES)}", file=sys.stderr)
+            return 2
+        for c in TABLES[a.table]:
+            print(f"{c.name:20s} {c.kind:9s} {c.doc}")
+        return 0
+    print(markdown())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = _parser()
+    a = ap.parse_args(argv)
+    if not a.command:
+        ap.print_help()
+        return 2
+    try:
+        return {"extract": cmd_extract, "build": cmd_build, "report": cmd_report, "schema": cmd_schema}[a.command](a)
+    except BrokenPipeError:  # `newslib extract ... | head`
+        return 0
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"newslib {a.command}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,301 @@
+"""The engine: inputs → articles → every extractor → tables (Parquet) or JSON lines.
+
+One engine serves every entry point: ``newslib report`` and ``newslib build`` (Parquet tables),
+``newslib extract --jsonl`` (one JSON object per article, streamed) and, with
+``engine="dask"``, the same per-partition work on a Dask cluster of worker processes.
+
+Each article is parsed once and every available extractor runs on it once.  A failure inside an
+extractor for one article becomes an ``errors`` row (stage ``extract:<name>``) and the article and
+the other extractors' rows are kept: nothing is lost, and ``articles + read errors = inputs``.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import schema
+from .article import Article
+
+# (table, module, per-article function): the extractors the engine runs when their module exists.
+EXTRACTORS: tuple[tuple[str, str, str], ...] = (
+    ("quotes", "newslib.quotes", "_quotes_for_article"),
+    ("figures", "newslib.figures", "_figures_for_article"),
+    ("dates", "newslib.dates", "_dates_for_article"),
+)
+
+BASE_TABLES = ("articles", "errors", "paragraphs", "sentences", "boilerplate_lines")
+
+
+def available_extractors(names: Iterable[str] | None = None) -> list[tuple[str, Any]]:
+    """[(table, module)] for the extractors installed in this version of newslib."""
+    wanted = set(names) if names is not None else None
+    out = []
+    for table, modname, _fn in EXTRACTORS:
+        if wanted is not None and table not in wanted:
+            continue
+        if importlib.util.find_spec(modname) is None:
+            continue
+        out.append((table, importlib.import_module(modname)))
+    return out
+
+
+def _fn(table: str) -> str:
+    return next(fn for t, _m, fn in EXTRACTORS if t == table)
+
+
+def _error_row(article_id: str, path: str | None, stage: str, message: str) -> dict:
+    return {"article_id": article_id, "path": path, "stage": stage, "message": message}
+
+
+def article_tables(art: Article, extractors: list[tuple[str, Any]]) -> dict[str, list[dict]]:
+    """Every table's rows for one article (extractor failures become `errors` rows)."""
+    from .article import locate
+
+    out: dict[str, list[dict]] = {"articles": [art.row()], "errors": [], "paragraphs": [],
+                                  "sentences": [], "boilerplate_lines": []}
+    aid = art.article_id
+    for pid, (s, e, part) in enumerate(art.paragraphs):
+        out["paragraphs"].append({"article_id": aid, "start": s, "end": e, "paragraph_id": pid,
+                                  "part": part, "in_boilerplate": part == "boilerplate"})
+    for sid, (s, e, pid) in enumerate(art.sentences):
+        out["sentences"].append({"article_id": aid, "start": s, "end": e, "sentence_id": sid,
+                                 "paragraph_id": pid, "text": art.raw[s:e],
+                                 "in_boilerplate": art.paragraphs[pid][2] == "boilerplate"})
+    for ln in art.lines:
+        if ln.part == "boilerplate":
+            out["boilerplate_lines"].append({"article_id": aid, "start": ln.start, "end": ln.end,
+                                             "text": art.raw[ln.start:ln.end], "reason": ln.reason})
+    for table, mod in extractors:
+        try:
+            rows = locate(art, getattr(mod, _fn(table))(art))
+            rows.sort(key=lambda r: (r["start"], r["end"]))
+            out[table] = rows
+        except Exception as exc:  # one article's failure must not stop the batch
+            out[table] = []
+            out["errors"].append(_error_row(aid, art.path, f"extract:{table}", f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def published_iso(ts: pd.Timestamp | None) -> str | None:
+    """ISO 8601: date only when no time of day was stated (midnight), else minutes."""
+    if ts is None or ts is pd.NaT:
+        return None
+    if ts.hour == 0 and ts.minute == 0 and ts.second == 0:
+        return ts.strftime("%Y-%m-%d")
+    return ts.strftime("%Y-%m-%dT%H:%M")
+
+
+def json_record(art: Article, extractors: list[tuple[str, Any]]) -> dict:
+    """The `newslib extract --jsonl` object for one article (field names of the eval schema)."""
+    rec: dict[str, Any] = {
+        "id": art.article_id, "path": art.path, "url": art.url, "outlet": art.outlet,
+        "outlet_from": art.outlet_from, "title": art.title, "published": published_iso(art.published),
+        "published_from": art.published_from, "byline": art.byline, "boilerplate": art.boilerplate,
+        "word_count": art.word_count,
+    }
+    if art.warnings:
+        rec["warnings"] = list(art.warnings)
+    errors = []
+    for table, mod in extractors:
+        try:
+            rec[table] = mod.json_items(art)
+        except Exception as exc:
+            rec[table] = []
+            errors.append(f"extract:{table}: {type(exc).__name__}: {exc}")
+    if errors:
+        rec["errors"] = errors
+    return rec
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs
+
+
+def _iter_input_records(source: Any, sources: Any = None, progress: bool | None = None,
+                        **read_kw: Any) -> Iterator[Any]:
+    """Articles and InputErrors for every input (readers.iter_records), with a progress bar on
+    stderr when it is a terminal (`progress=True` forces it, False hides it)."""
+    from . import readers
+
+    records = readers.iter_records(source, sources=sources, **read_kw)
+    if progress is False:
+        yield from records
+        return
+    from tqdm import tqdm
+    with tqdm(records, unit=" articles", file=sys.stderr, disable=None if progress is None else False,
+              desc="newslib", leave=False, mininterval=0.5) as bar:
+        yield from bar
+
+
+def iter_json(source: Any, *, extract: Iterable[str] | None = None, progress: bool | None = None,
+              sources: Any = None) -> Iterator[dict]:
+    """One JSON-ready dict per input article, streamed (an unreadable input gives {id, error})."""
+    from .readers import InputError
+
+    exts = available_extractors(extract)
+    for rec in _iter_input_records(source, sources=sources, progress=progress):
+        if isinstance(rec, InputError):
+            yield {"id": rec.article_id, "path": rec.path, "error": f"{rec.stage}: {rec.message}"}
+        else:
+            yield json_record(rec, exts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+
+
+@dataclass
+class TableSet:
+    """Rows accumulated for a batch, turned into schema frames."""
+
+    tables: tuple[str, ...]
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.rows = {t: [] for t in self.tables}
+
+    def add(self, part: dict[str, list[dict]]) -> None:
+        for t, rows in part.items():
+            self.rows[t].extend(rows)
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return {t: (schema.conform(r, t) if r else schema.empty(t)) for t, r in self.rows.items()}
+
+    def __len__(self) -> int:
+        return len(self.rows["articles"]) + len(self.rows["errors"])
+
+
+def process_records(records: Iterable[Any], extract: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table for a sequence of Articles / InputErrors (used per batch and per partition)."""
+    from .readers import InputError
+
+    exts = available_extractors(extract)
+    ts = TableSet(BASE_TABLES + tuple(t for t, _ in exts))
+    for rec in records:
+        if isinstance(rec, InputError):
+            ts.add({"errors": [_error_row(rec.article_id, rec.path, rec.stage, rec.message)]})
+        else:
+            ts.add(article_tables(rec, exts))
+    return ts.frames()
+
+
+def process_paths(paths: list[str], metadata: dict | None = None, sources: Any = None,
+                  extract: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+    """All tables for a list of input files (a Dask partition's work)."""
+    from .readers import records_from_file
+
+    def records():
+        for p in paths:
+            yield from records_from_file(Path(p), sources=sources, metadata=metadata)
+
+    return process_records(records(), extract)
+
+
+class _ParquetSink:
+    """One Parquet file per table, one row group per batch, fixed Arrow schema."""
+
+    def __init__(self, out: Path, tables: Iterable[str]):
+        import pyarrow.parquet as pq
+
+        self.out = out
+        out.mkdir(parents=True, exist_ok=True)
+        self.writers = {t: pq.ParquetWriter(out / f"{t}.parquet", schema.arrow_schema(t)) for t in tables}
+        self.counts = dict.fromkeys(self.writers, 0)
+
+    def write(self, frames: dict[str, pd.DataFrame]) -> None:
+        import pyarrow as pa
+
+        for t, df in frames.items():
+            if len(df):
+                self.writers[t].write_table(pa.Table.from_pandas(df, schema=schema.arrow_schema(t),
+                                                                 preserve_index=False))
+                self.counts[t] += len(df)
+
+    def close(self) -> None:
+        for w in self.writers.values():
+            w.close()
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    counts: dict[str, int]
+    inputs: int
+    seconds: float
+
+
+def build(source: Any, out: str | Path, *, batch_size: int = 500, extract: Iterable[str] | None = None,
+          engine: str = "local", workers: int | None = None, scheduler: str | None = None,
+          progress: bool | None = None, sources: Any = None) -> BuildResult:
+    """Read `source`, run every extractor, and write each table to ``OUT/<table>.parquet``.
+
+    Streams in batches of `batch_size` articles, so memory stays bounded however large the
+    corpus.  `engine="dask"` runs the same work on Dask worker processes (see `build_dask`).
+    """
+    if engine == "dask":
+        from .engine_dask import build_dask
+        return build_dask(source, out, extract=extract, workers=workers, scheduler=scheduler,
+                          sources=sources, progress=progress)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    t0 = time.perf_counter()
+    out = Path(out)
+    exts = available_extractors(extract)
+    tables = BASE_TABLES + tuple(t for t, _ in exts)
+    sink = _ParquetSink(out, tables)
+    batch: list[Any] = []
+    n = 0
+    try:
+        for rec in _iter_input_records(source, sources=sources, progress=progress):
+            batch.append(rec)
+            n += 1
+            if len(batch) >= batch_size:
+                sink.write(process_records(batch, [t for t, _ in exts]))
+                batch = []
+        if batch:
+            sink.write(process_records(batch, [t for t, _ in exts]))
+    finally:
+        sink.close()
+    _write_corpus_tables(out)
+    return BuildResult(out, dict(sink.counts), n, time.perf_counter() - t0)
+
+
+def _write_corpus_tables(out: Path) -> None:
+    """Corpus-level tables computed from the span tables once all articles are in."""
+    def table(name: str) -> Path | None:
+        for p in (out / f"{name}.parquet", out / name):
+            if p.exists():
+                return p
+        return None
+
+    quotes, articles = table("quotes"), table("articles")
+    if quotes and articles:
+        from .quotes import speakers
+        q = schema.conform(pd.read_parquet(quotes), "quotes")
+        arts = pd.read_parquet(articles, columns=["article_id", "outlet"])
+        schema.conform(speakers(q, arts), "speakers").to_parquet(out / "speakers.parquet", index=False)
+
+
+def load_corpus(path: str | Path) -> dict[str, pd.DataFrame]:
+    """The tables `newslib build` wrote to `path`, as {table name: DataFrame}.
+
+    Reads ``<table>.parquet`` files and partitioned ``<table>/`` folders alike; declared tables
+    are conformed to the schema (same dtypes as in memory)."""
+    path = Path(path)
+    if not path.is_dir():
+        raise FileNotFoundError(f"no corpus folder at {path}")
+    out = {}
+    for p in sorted(path.iterdir()):
+        name = p.name.removesuffix(".parquet")
+        if p.suffix == ".parquet" or (p.is_dir() and any(p.glob("*.parquet"))):
+            df = pd.read_parquet(p)
+            out[name] = schema.conform(df, name, extra=True) if name in schema.TABLES else df
+    return out

@@ -1,0 +1,1436 @@
+"""Temporal expressions: find dates, times, durations and sets in an article and resolve them to
+TIMEX3 values against the publication date.
+
+`extract_dates(articles_or_text, published=None)` returns the ``dates`` table, one row per
+expression:
+
+``text``   the expression as written, with TimeML span conventions: no leading "on"/"in"/"at",
+           "the third quarter" keeps its "the", a possessive 's is left out ("Saturday's" -> Saturday).
+``kind``   date, time, duration or set (the TIMEX3 types).
+``value``  the TIMEX3 value: 2021-05-26, 2021-05, 2025-Q3, 2021-H1, 1998-W08, 1998-W08-WE, 1997-FA,
+           199X (a decade), 2021-05-26T08:47, 2000-01-05TNI, P15Y, PT24H, PXY, PRESENT_REF, PAST_REF,
+           FUTURE_REF; XXXX-05-20 / XXXX-Q1 / XXXX-WXX-2 when the article has no publication date and
+           the expression names no year; <NA> for deictic expressions ("this year", "last month")
+           that cannot be placed without a publication date.
+``mod``    START (early ...), MID, END (late ...), APPROX (about ...), MORE_THAN, LESS_THAN,
+           EQUAL_OR_LESS (up to, at most), EQUAL_OR_MORE (at least), BEFORE, AFTER.
+``anchor`` what a relative expression was resolved against: the publication date (YYYY-MM-DD)
+           or, for "later that day", "a year earlier", "the quarter", the value last mentioned.
+
+Resolution rules (news conventions):
+* weekdays: the most recent such day on or before the publication date, unless the clause before
+  it is in the future tense ("will ... on Monday"), then the next one (on or after);
+* month-day and month without a year: the occurrence nearest to the publication date; a future
+  cue moves it forward, a past cue moves a later-in-the-year month back a year;
+* "the third quarter": the latest completed one (the current year's if it has started), the next
+  one when the clause is in the future tense; "a year earlier"/"the year-ago quarter" shift the
+  last mentioned quarter (or month, year) back a year;
+* deictic words: yesterday, today, tonight, this/last/next week, month, quarter, year, season;
+* "later that day", "the next day", "the following year" are anchored to the last date mentioned.
+
+`timexes(text, dct)` does the same on a bare text for TimeML-style scoring, `json_items(article)`
+gives the eval-schema fields for ``newslib extract --jsonl``.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+
+from .article import Article, span_table, to_timestamp
+from .text import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, load_lexicon
+
+__all__ = ["extract_dates", "json_items", "timexes", "scan", "Timex"]
+
+
+# ---- lexicons ---------------------------------------------------------------------------------
+def _pairs(name: str) -> dict[str, str]:
+    out = {}
+    for line in load_lexicon(name):
+        if "|" in line:
+            k, v = line.split("|", 1)
+            out[k.strip()] = v.strip()
+    return out
+
+
+_REFS = {k.lower(): v for k, v in _pairs("date_refs.txt").items()}
+_SETS = {k.lower(): v for k, v in _pairs("date_sets.txt").items()}
+_HOLIDAYS = _pairs("date_holidays.txt")
+_TENSE = {k.lower().replace("’", "'"): v for k, v in _pairs("date_tense.txt").items()}
+
+
+def _trie(words, space: str = r"\s{1,3}", special: dict[str, str] | None = None) -> str:
+    """A regex matching exactly the literal phrases in `words`, built as a prefix tree so the
+    engine checks one branch per next character instead of every phrase in turn.  A phrase that
+    is a prefix of another is tried after it (longest first); spaces match `space`, and the
+    placeholder characters in `special` their regex (at most one placeholder per branch point,
+    so the branches stay mutually exclusive)."""
+    special = {" ": space, **(special or {})}
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        assert sum(ch in special for ch in node) <= 1, "overlapping placeholders"
+        alts = [(special.get(ch) or re.escape(ch)) + build(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
+        return body
+
+    return "(?:" + build(root) + ")"
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace run
+    (of one to three characters)."""
+    return _trie(words)
+
+
+# ---- shared pieces ----------------------------------------------------------------------------
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_VAGUE = {"several", "a few", "few", "many", "some", "a couple of", "a number of", "numerous"}
+_UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# number words before a unit ("fifteen", "twenty-one", "a hundred", "a few"): a prefix tree in
+# which "\x01" stands for a space or hyphen and "\x02" for one whitespace character
+_NUM_WORDS = (
+    [t + "\x01" + u for t in _TENS for u in _UNITS_1_9] + list(_TENS)
+    + [n + "\x02" + h for n in ("a", *_UNITS_1_9) for h in ("hundred", "thousand")]
+    + list(_SMALL)
+    + ["a\x02dozen", "dozens\x02of", "a\x02couple\x02of", "a\x02number\x02of", "a\x02few", "several", "few", "many",
+       "some", "numerous", "an", "a"]
+)
+_NUM = r"(?:\d{1,4}(?:\.\d{1,2})?(?:\s1/2)?|" + _trie(_NUM_WORDS, special={"\x01": r"[\s-]", "\x02": r"\s"})[3:]
+_UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
+         r"|decades?|century|centuries)")
+_QUAL = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "upwards of": "MORE_THAN",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN", "nearly": "APPROX",
+    "almost": "APPROX", "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN", "close to": "APPROX",
+}
+_QUAL_RE = _alt(_QUAL)
+_WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAYPART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+_MODW = {"early": "START", "earlier": "START", "beginning": "START", "start": "START", "mid": "MID",
+         "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END"}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+        "last": 4, "final": 4}
+_SEASON = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+              "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "Y", "century": "Y"}
+_UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100}
+
+_MOD_PRE = r"(?:(?P<mod>early|mid|late|the\s(?:end|beginning|start|middle|close)\sof)[\s-]{1,2})?"
+
+# ---- the rules --------------------------------------------------------------------------------
+# Each rule is one regex; candidates from all rules are merged leftmost-longest, then resolved in
+# document order.  Every pattern is a sequence of literals, bounded classes and optional groups:
+# no nested quantifiers, so matching is linear in the text length.
+_I = re.IGNORECASE
+RULES: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(
+        r"(?<![\d/.-])(?P<y>" + _YEAR + r")(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])"
+        r"(?:[T\s](?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?)?(?![\d/])")),
+    ("mdy_num", re.compile(
+        r"(?<![\d/.-])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>" + _YEAR + r"|\d\d)(?![\d/])")),
+    ("mdy", re.compile(
+        r"(?<!\w)(?:(?P<wd>" + _WD_FULL + r"),?\s{1,2})?" + r"(?i:" + _MOD_PRE + r")"
+        r"(?P<mon>" + MONTH_RE + r")(?!\w)(?:\s{1,2}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d|\w))?"
+        r"(?:,?\s{1,2}(?:of\s)?(?P<year>" + _YEAR + r")(?!\d)|\s(?P<rely>(?i:this|last|next))\syear(?!\w)"
+        r"|\s(?P<spy>(?i:nineteen|two\sthousand)[\s-](?i:[a-z]{3,7})(?:-(?i:[a-z]{3,5}))?))?")),
+    ("dmy", re.compile(
+        r"(?<![\w.,])(?:(?P<wd>" + _WD_FULL + r"),?\s{1,2})?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s{1,2}(?:of\s{1,2})?"
+        r"(?P<mon>" + MONTH_RE + r")(?![\w'’])(?:,?\s{1,2}(?P<year>" + _YEAR + r")(?!\d))?")),
+    ("year", re.compile(
+        r"(?<![\w$€£¥.,/-])(?i:" + _MOD_PRE + r")(?:(?P<fy>(?i:fiscal)(?:\s(?i:year))?)\s)?(?P<year>" + _YEAR + r")"
+        r"(?![\d%]|[.,]\d|-\d|\s?(?:percent|per\scent|pc)\b)")),
+    ("fy", re.compile(r"(?<!\w)FY\s?(?P<year>" + _YEAR + r"|\d\d)(?!\w)")),
+    ("decade", re.compile(
+        r"(?<![\w$])(?:(?P<the>the)\s)?(?:(?P<mod>early|mid|late)[\s-]{1,2})?(?:(?P<dec>1[6-9]\d|20\d)0|['’](?P<dec2>\d)0)['’]?s(?!\w)", _I)),
+    ("century", re.compile(
+        r"(?<!\w)(?:the\s)?(?:(?P<mod>early|mid|late)[\s-]{1,2})?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century(?!\w)", _I)),
+    ("quarter", re.compile(
+        r"(?<![\w-])(?:(?P<ypos>" + _YEAR + r"|this\syear|last\syear|next\syear)['’]s\s)?(?P<the>the\s)?"
+        r"(?:(?P<adj>latest|current|same|comparable|most\srecent|year-ago|year-earlier|previous|preceding|prior|past|last|next|coming|following)\s)?"
+        r"(?:(?P<ypre>" + _YEAR + r")\s)?(?:(?P<fis>fiscal)[\s-]{1,2})?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]{1,2}(?:(?P<fis2>fiscal)[\s-])?)?"
+        r"(?P<qw>quarter|period)(?![\w-]|\sof\s(?:a|an|one|the\s(?:company|market|world))\b|\spoint)"
+        r"(?:\s(?:of\s)?(?:(?i:fiscal)\s(?:year\s)?)?(?P<year>" + _YEAR + r")(?!\d))?", _I)),
+    ("qform", re.compile(
+        r"(?<![\w-])(?:Q(?P<q>[1-4])(?:\s{0,2}(?:FY\s?)?(?P<y>" + _YEAR + r"|['’]?\d\d))?"
+        r"|(?P<y2>" + _YEAR + r")\s?Q(?P<q2>[1-4])|(?P<q3>[1-4])Q\s?(?P<y3>" + _YEAR + r"|\d\d))(?![\w-])")),
+    ("half", re.compile(
+        r"(?<![\w-])(?P<the>the\s)?(?P<ord>first|second|last|latter|back)[\s-]half"
+        r"(?:\sof\s(?:(?P<y>" + _YEAR + r")|(?:the\s|this\s|(?P<lastyear>last\s)|(?P<nextyear>next\s))?(?:fiscal\s)?year))?(?![\w-])", _I)),
+    ("season", re.compile(
+        r"(?<!\w)(?:(?P<mod>early|mid|late)[\s-]{1,2})?(?:the\s)?(?P<s>spring|summer|autumn|winter|fall)(?:\sof)?\s(?P<y>" + _YEAR + r")(?!\d)", _I)),
+    ("season_bare", re.compile(
+        r"(?<!\w)(?:(?:in|during|over|by|until|through|throughout|since|before|after|this|last|next)\s|(?=the\s))(?P<span>(?:the\s)?(?:(?P<mod>early|late)\s)?(?P<s>spring|summer|autumn|winter))(?!\w)", _I)),
+    ("relative", re.compile(
+        r"(?<!\w)(?:(?P<mod>early|earlier|late|later|mid)[\s-]{1,2})?"
+        r"(?P<dir>this(?:\spast|\scoming)?|last|next|past|previous|coming|the\s(?:past|last|next|previous|coming|following|current|same|latest|preceding|prior))\s"
+        r"(?:(?P<fis>fiscal)\s)?(?P<u>week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter|morning|afternoon|evening|night"
+        r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        r"|january|february|march|april|may|june|july|august|september|october|november|december)(?![\w-])", _I)),
+    ("in_the", re.compile(
+        r"(?<!\w)(?P<mod>earlier|later|early|late)\sin\sthe\s(?P<u>year|month|week|day)(?!\w)", _I)),
+    ("the_end_of", re.compile(
+        r"(?<!\w)the\s(?P<mod>end|beginning|start|middle|close)\sof\s(?:the|this)\s(?P<u>year|month|week|quarter|decade)(?!\w)", _I)),
+    ("deictic", re.compile(
+        r"(?<!\w)(?:(?P<mod>early|earlier|late|later|mid)[\s-]{1,2})?(?P<w>yesterday|today|tomorrow|tonight|overnight)"
+        r"(?:\s(?P<part>morning|afternoon|evening|night))?(?!\w)", _I)),
+    ("thispart", re.compile(r"(?<!\w)(?P<dir>this|last|tomorrow|yesterday)\s(?P<part>morning|afternoon|evening|night)(?!\w)", _I)),
+    ("weekday", re.compile(
+        r"(?<![\w-])(?:(?P<mod>early|earlier|late|later)\s)?(?P<wd>" + WEEKDAY_RE + r")(?![\w-])"
+        r"(?:\s(?P<part>morning|afternoon|evening|night))?", _I)),
+    ("spelled_year", re.compile(
+        r"(?<!\w)(?:the\syear\s)?(?P<spy>nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+        r"|two\sthousand(?:\sand\s(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\w-])", _I)),
+    ("weekend", re.compile(r"(?<!\w)(?:(?P<mod>early|late)\s)?the\sweekend(?!\w)", _I)),
+    ("ref", re.compile(r"(?<![\w-])" + _alt(_REFS) + r"(?![\w-])", _I)),
+    ("recent", re.compile(r"(?<![\w-])(?:in\s)?(?P<span>recent(?:\s(?:years|months|weeks|days|decades))?)(?![\w-])", _I)),
+    ("ago", re.compile(
+        r"(?<![\w-])(?:(?P<q>" + _QUAL_RE + r")\s)?(?P<n>" + _NUM + r")[\s-]{1,2}(?P<u>" + _UNIT + r")"
+        r"(?:\sor\sso)?\s(?P<d>ago|earlier|later|before|after|from\snow|hence)(?!\w)", _I)),
+    ("ago_bare", re.compile(r"(?<![\w-])(?P<u>years|months|weeks|days|decades)\sago(?!\w)", _I)),
+    ("yearago", re.compile(
+        r"(?<![\w-])(?:the\s)?(?:(?:comparable|same)\s)?(?:year|a\syear|twelve\smonths|12\smonths)[\s-](?:ago|earlier|before|previous)"
+        r"(?:\s(?:third|first|second|fourth|fiscal|\s)*(?P<u>quarter|period|month|year|nine\smonths|six\smonths))?(?!\w)", _I)),
+    ("anaphor", re.compile(
+        r"(?<!\w)(?:(?P<mod>earlier|later|late|early)\s)?(?P<w>that\s(?:day|morning|afternoon|evening|night|week|month|year)"
+        r"|the\s(?:same|next|following|previous|preceding)\s(?:day|morning|week|month|year|quarter)"
+        r"|the\s(?:day|week|month|year)\s(?:before|after|earlier|later)"
+        r"|the\s(?:latest|current|most\srecent)\s(?:fiscal\s)?(?:quarter|year|period|month|week)"
+        r"|the\s(?:fiscal\s|full\s|calendar\s)?(?:quarter|year))(?!\w)", _I)),
+    ("duration", re.compile(
+        r"(?<![\w$€£-])(?P<the>the\s(?:(?:past|last|next|first|final|previous|coming|following|latest|same|year-earlier|year-ago|remaining|initial)\s)?)?"
+        r"(?:(?P<q>" + _QUAL_RE + r")\s)?(?P<n>" + _NUM + r")(?P<more>\smore)?(?P<sep>[\s-]{1,2})(?:(?:trading|business|working|calendar|consecutive)\s)?"
+        r"(?P<u>" + _UNIT + r")(?P<adj>-old|-long)?(?![\w-])(?P<half>\sand\sa\shalf)?", _I)),
+    ("bare_plural", re.compile(
+        r"(?<!\w)(?:for|in|over|within|take|takes|took|taken|last|lasted)\s(?P<span>(?:the\spast\s)?(?P<u>years|decades|months|weeks|days|hours|minutes|centuries))(?!\w)", _I)),
+    ("decades_long", re.compile(r"(?<!\w)(?P<u>decade|year|month|week|day|hour|centur)(?:s|ies)-long(?!\w)", _I)),
+    ("set", re.compile(r"(?<![\w-])" + _alt(_SETS) + r"(?![\w-])", _I)),
+    ("every", re.compile(
+        r"(?<!\w)(?:every|each)\s(?P<other>other\s)?(?P<u>day|week|month|quarter|year|morning|evening|night|weekend|summer|winter|spring|fall|autumn"
+        r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        r"|january|february|march|april|may|june|july|august|september|october|november|december)(?!\w)", _I)),
+    ("per", re.compile(r"(?<!\w)(?:(?P<k>a|an|per)\s)(?P<u>year|month|week|day|hour|quarter)(?!\w)", _I)),
+    ("times_per", re.compile(r"(?<!\w)(?:once|twice|three\stimes|four\stimes)\s(?:a|per|each|every)\s(?P<u>year|month|week|day|hour|quarter)(?!\w)", _I)),
+    ("weekdays_set", re.compile(r"(?<!\w)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s(?:\s(?P<part>mornings|afternoons|evenings|nights))?|\s(?P<part2>mornings|afternoons|evenings|nights))(?!\w)")),
+    ("clock", re.compile(
+        r"(?<![\w:.])(?:(?P<q>about|around|approximately|roughly|shortly\safter|shortly\sbefore|just\safter|just\sbefore)\s)?"
+        r"(?P<H>[01]?\d|2[0-3])(?::(?P<M>[0-5]\d))?\s?(?P<ap>[ap]\.m\.?|[ap]m|[AP]\.M\.?|[AP]M)(?!\w)"
+        r"(?:\s(?P<tz>[ECMP][SD]?T|GMT|UTC|HKT|BST|CET|JST|local\stime|Beijing\stime|\((?:US|local|Beijing|Hong\sKong)\stime\)))?", _I)),
+    ("clock24", re.compile(r"(?<![\w:.])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?![\w:]|\.\d)(?:\s(?P<tz>[ECMP][SD]?T|GMT|UTC|HKT|BST|CET|JST))?")),
+    ("noon", re.compile(r"(?<!\w)(?P<w>noon|midnight|midday|mid-?afternoon|mid-?morning)(?!\w)", _I)),
+    ("holiday", re.compile(r"(?<!\w)(?:(?P<h>" + _alt(_HOLIDAYS) + r")|(?P<tg>Thanksgiving(?:\sDay)?))(?!\w)")),
+]
+_PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
+
+# ---- trigger words: a rule is only run near a token it needs -----------------------------------
+# One pass over the text's word and digit tokens finds where each rule could match; the rule's
+# regex then runs on short windows around those tokens only.  Most of a news text has no temporal
+# token, so this keeps extraction at thousands of articles per second.
+_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
+          "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years",
+          "decade", "decades", "century", "centuries"}
+_MONTH_TOKENS = set(MONTHS)
+_WEEKDAY_TOKENS = set(WEEKDAYS) | {"tues", "thur", "thurs"}
+_PARTS = {"morning", "afternoon", "evening", "night", "mornings", "afternoons", "evenings", "nights"}
+_SEASONS = set(_SEASON)
+_WD_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DIGIT_RULES = ("iso", "mdy_num", "year", "decade", "clock", "clock24")
+_RULE_WORDS: dict[str, set[str]] = {
+    "mdy": _MONTH_TOKENS, "dmy": _MONTH_TOKENS, "fy": {"fy"}, "century": {"century"},
+    "quarter": {"quarter", "period"}, "qform": {"q"}, "half": {"half"}, "season": _SEASONS,
+    "season_bare": _SEASONS, "relative": {"week", "weekend", "month", "year", "decade", "century"} | _SEASONS
+    | _PARTS | _WEEKDAY_TOKENS | _MONTH_TOKENS,
+    "in_the": {"year", "month", "week", "day"}, "the_end_of": {"end", "beginning", "start", "middle", "close"},
+    "deictic": {"yesterday", "today", "tomorrow", "tonight", "overnight"},
+    "thispart": _PARTS, "weekday": _WEEKDAY_TOKENS, "spelled_year": {"nineteen", "thousand"},
+    "weekend": {"weekend"},
+    "ref": {w for k in _REFS for w in re.findall(r"[a-z]+", k)} - {"the", "a", "at", "in", "upon", "once", "right", "these"},
+    "recent": {"recent"}, "ago": _UNITS, "ago_bare": {"ago"}, "yearago": {"ago", "earlier", "before", "previous"},
+    "anaphor": {"day", "morning", "afternoon", "evening", "night", "week", "month", "year", "quarter", "period"},
+    "duration": _UNITS, "bare_plural": _UNITS, "decades_long": {"long"},
+    "set": {w for k in _SETS for w in re.findall(r"[a-z]+", k)}, "every": {"every", "each"},
+    "per": {"year", "month", "week", "day", "hour", "quarter"}, "times_per": {"once", "twice", "times"},
+    "weekdays_set": {w + "s" for w in _WD_NAMES} | {p for p in _PARTS if p.endswith("s")},
+    "noon": {"noon", "midnight", "midday", "afternoon", "morning", "mid", "midafternoon", "midmorning"},
+    "holiday": {w.lower() for k in _HOLIDAYS for w in re.findall(r"[A-Za-z]+", k)} - {"year", "new", "day", "eve", "may", "s"}
+    | {"thanksgiving"},
+}
+_WORD_RULES: dict[str, tuple[int, ...]] = {}
+for _name, _words in _RULE_WORDS.items():
+    for _w in _words:
+        _WORD_RULES[_w] = tuple(sorted(set(_WORD_RULES.get(_w, ())) | {_PRIORITY[_name]}))
+_P_YEAR, _P_ISO, _P_MDYN, _P_CLOCK, _P_CLOCK24, _P_DECADE = (
+    _PRIORITY[n] for n in ("year", "iso", "mdy_num", "clock", "clock24", "decade"))
+# a length ("15 years", "a few days") needs a number-like word right before its unit
+_NUMBERISH = set(_SMALL) | set(_TENS) | {"hundred", "thousand", "dozen", "dozens", "a", "an", "few", "several", "many",
+                                          "some", "couple", "number", "numerous", "more", "trading", "business",
+                                          "working", "calendar", "consecutive"}
+_BARE_CUES = {"for", "in", "over", "within", "take", "takes", "took", "taken", "last", "lasted", "past"}
+_P_DURATION, _P_AGO, _P_BARE = (_PRIORITY[n] for n in ("duration", "ago", "bare_plural"))
+# rules whose trigger word must follow one of these words (checked on the word before it)
+_PREV_REQ: dict[int, frozenset[str]] = {_PRIORITY[k]: frozenset(v) for k, v in {
+    "duration": _NUMBERISH | {"0"}, "ago": _NUMBERISH | {"0"}, "bare_plural": _BARE_CUES,
+    "relative": {"this", "last", "next", "past", "previous", "coming", "following", "current", "same", "latest",
+                 "preceding", "prior", "fiscal"},
+    "in_the": {"the"}, "the_end_of": {"the"}, "per": {"a", "an", "per"}, "yearago": {"year", "months"},
+    "anaphor": {"that", "same", "next", "following", "previous", "preceding", "latest", "current", "recent",
+                "the", "fiscal", "full", "calendar", "day", "week", "month", "year"},
+}.items()}
+_LENGTH_RULES = set(_PREV_REQ)
+_AMPM = re.compile(r"\s?[aApP]\.?[mM]")
+
+
+def _digit_rules(raw: str, tok: str, end: int) -> list[int]:
+    """The digit rules a number token can start, judged from the token and the next characters."""
+    out = []
+    nxt = raw[end:end + 1]
+    if len(tok) == 4 and tok[:2] in ("16", "17", "18", "19", "20"):
+        out.append(_P_YEAR)
+        if nxt in ("-", "/", "."):
+            out.append(_P_ISO)
+    if len(tok) <= 2:
+        if nxt == "/":
+            out.append(_P_MDYN)
+        elif nxt == ":":
+            out += (_P_CLOCK, _P_CLOCK24)
+        elif _AMPM.match(raw, end):
+            out.append(_P_CLOCK)
+    if nxt in ("s", "'", "’") and tok.endswith("0"):
+        out.append(_P_DECADE)
+    return out
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# how far before / after a trigger token's start a rule's match can begin / end
+_REACH = {"iso": (1, 26), "mdy_num": (1, 12), "year": (30, 10), "decade": (14, 10), "clock": (16, 24),
+          "clock24": (1, 12), "yearago": (30, 40), "holiday": (20, 20), "duration": (48, 24), "ago": (48, 28), "weekday": (20, 30), "deictic": (15, 30), "ref": (25, 30), "set": (5, 20),
+          "mdy": (45, 45), "dmy": (30, 30), "qform": (12, 12), "weekdays_set": (5, 30)}
+_REACH_IDX = [_REACH.get(name, (60, 45)) for name, _ in RULES]
+_SLACK = 20
+
+# tense cues: one regex, the last match before the expression wins
+_CUE_LAST = frozenset(k.split()[-1] for k in _TENSE)
+_CUE_TOKEN = re.compile(r"[a-z']+|[.!?;:\n\"“”]")
+_BREAKS = frozenset('.!?;:\n"“”')
+_ABBREV = frozenset(set(MONTHS) | {"mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "inc", "corp", "co",
+                                   "ltd", "no", "vs", "jr", "sr", "prof", "lt", "col", "capt", "sgt"})
+_MERGE_GAP = re.compile(r"[ \t\u00a0,]{0,3}(?:(?:at|on)\s)?")
+
+
+# ---- calendar helpers -------------------------------------------------------------------------
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def _quarter(m: int) -> int:
+    return (m - 1) // 3 + 1
+
+
+def _nearest_year(dct: date, month: int, day: int | None, tense: str | None) -> int:
+    """The year of a month(-day) named without one.
+
+    A month alone: this year's when it is the current month; otherwise the latest past one,
+    or the coming one when it is at most three months ahead (or the clause looks ahead; a past
+    cue forces the latest past one).  A month-day: the occurrence nearest the anchor, moved a
+    year forward when a future cue meets a date two months gone."""
+    if day is None:
+        if month == dct.month:
+            return dct.year
+        past_y = dct.year if month < dct.month else dct.year - 1
+        ahead = (month - dct.month) % 12
+        if tense == "future" or (tense is None and ahead <= 3):
+            return past_y + 1
+        return past_y
+    d = day
+    best, best_gap = dct.year, None
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            cand = date(y, month, min(d, 28) if month == 2 else min(d, 30) if month in (4, 6, 9, 11) else d)
+        except ValueError:
+            continue
+        gap = abs((cand - dct).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    cand = date(best, month, min(day, 28))
+    if tense == "future" and cand < dct - timedelta(days=60):
+        return best + 1
+    return best
+
+
+_GRAN = re.compile(
+    r"(?P<day>\d{4}-\d\d-\d\d(?:T.*)?)|(?P<month>\d{4}-\d\d)|(?P<quarter>\d{4}-Q\d)|(?P<half>\d{4}-H\d)"
+    r"|(?P<season>\d{4}-(?:SP|SU|FA|WI))|(?P<week>\d{4}-W\d\d(?:-WE)?)|(?P<year>\d{4})|(?P<decade>\d{3})")
+
+
+def _granularity(value: str | None) -> str | None:
+    """day, month, quarter, half, season, week, year, decade or None for a TIMEX3 date value."""
+    if not value:
+        return None
+    m = _GRAN.fullmatch(value)
+    return m.lastgroup if m else None
+
+
+def _shift_value(value: str, years: int = 0, days: int = 0) -> str | None:
+    """Move a calendar value by whole years (any granularity) or days (day values)."""
+    g = _granularity(value)
+    if g is None or g == "decade":
+        return None
+    y = int(value[:4]) + years
+    rest = value[4:]
+    if g == "day":
+        d = date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+        try:
+            d = d.replace(year=d.year + years) + timedelta(days=days)
+        except ValueError:
+            d = d.replace(day=28, year=d.year + years) + timedelta(days=days)
+        return d.isoformat()
+    return f"{y:04d}{rest}"
+
+
+@dataclass
+class Timex:
+    """One temporal expression: offsets into the text, TIMEX3 kind/value/mod and its anchor."""
+
+    start: int
+    end: int
+    kind: str
+    value: str | None
+    mod: str | None = None
+    anchor: str | None = None
+    rule: str = ""
+
+
+class _Ctx:
+    """Resolution state for one text: the anchor (publication) date and the last date mentioned."""
+
+    def __init__(self, raw: str, dct: pd.Timestamp | None):
+        self.raw = raw
+        self.dct_ts = dct
+        self.dct: date | None = dct.date() if dct is not None else None
+        self.dct_str = self.dct.isoformat() if self.dct else None
+        self.last: str | None = None  # last calendar value mentioned (any granularity)
+        self.last_coarse: str | None = None  # last month/quarter/half/year value mentioned
+        self.last_day: str | None = None  # last day value mentioned
+
+    def tense(self, s: int) -> str | None:
+        """future / past / None from the cue word nearest before offset `s` in the same clause
+        (the clause ends at ; : ! ? a quote mark, a line break or a full stop that does not
+        close an abbreviation)."""
+        window = self.raw[max(0, s - 90):s].lower().replace("’", "'")
+        toks = _CUE_TOKEN.findall(window)
+        for k in range(len(toks) - 1, -1, -1):
+            t = toks[k]
+            if t in _BREAKS:
+                if t == "." and k > 0 and (len(toks[k - 1]) == 1 or toks[k - 1] in _ABBREV):
+                    continue
+                return None
+            if t.endswith("'ll"):
+                return "future"
+            if t not in _CUE_LAST:
+                continue
+            for size in (3, 2, 1):
+                if k - size + 1 >= 0:
+                    cue = _TENSE.get(" ".join(toks[k - size + 1:k + 1]))
+                    if cue:
+                        return cue
+        return None
+
+    def remember(self, value: str | None) -> None:
+        g = _granularity(value)
+        if g is None or g == "decade":
+            return
+        self.last = value
+        if g == "day":
+            self.last_day = value[:10]
+        elif g in ("month", "quarter", "half", "year"):
+            self.last_coarse = value
+
+
+def _num(text: str) -> float | None:
+    """A small cardinal written in digits or words; None for vague amounts (several, a few)."""
+    t = re.sub(r"\s+", " ", text.lower().replace("-", " ")).strip()
+    if t in _VAGUE or t in ("dozens of",):
+        return None
+    if t in ("a", "an"):
+        return 1
+    if t == "a dozen":
+        return 12
+    half = 0.0
+    if t.endswith(" 1/2"):
+        t, half = t[:-4], 0.5
+    try:
+        return float(t) + half
+    except ValueError:
+        pass
+    parts = t.split()
+    if len(parts) == 2 and parts[1] in ("hundred", "thousand"):
+        base = 1 if parts[0] == "a" else _SMALL.get(parts[0], 1)
+        return base * (100 if parts[1] == "hundred" else 1000)
+    total = 0
+    for p in parts:
+        if p in _TENS:
+            total += _TENS[p]
+        elif p in _SMALL:
+            total += _SMALL[p]
+        else:
+            return None
+    return total
+
+
+def _spelled_year(text: str) -> int | None:
+    """1996 for "nineteen ninety-six", 2001 for "two thousand and one"."""
+    t = re.sub(r"[\s-]+", " ", text.lower()).strip()
+    if t.startswith("two thousand"):
+        rest = t[len("two thousand"):].replace(" and ", " ").strip()
+        return 2000 + (_SMALL.get(rest, 0) if rest else 0)
+    parts = t.split()
+    if len(parts) < 2 or parts[0] != "nineteen":
+        return None
+    tail = _num(" ".join(parts[1:]))
+    return 1900 + int(tail) if tail is not None and 10 <= tail < 100 else None
+
+
+def _unit(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+def _duration(n: float | None, unit: str, half: bool = False) -> str:
+    code = _UNIT_CODE[unit]
+    if n is None:
+        return ("PT" if unit in ("hour", "minute", "second") else "P") + "X" + ("E" if unit == "decade" else "C" if unit == "century" else code)
+    n = n * _UNIT_MULT.get(unit, 1) + (0.5 if half else 0)
+    if n != int(n):  # a half unit: go one unit down
+        whole, frac = int(n), n - int(n)
+        sub = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"), "S": (1, "S")}
+        k, sc = sub.get(code, (1, code))
+        t = "T" if unit in ("hour", "minute", "second", "day") and sc in ("H", "M") and code != "Y" else ""
+        head = ("PT" if unit in ("hour", "minute", "second") else "P")
+        if whole:
+            return f"{head}{whole}{code}{'' if head == 'PT' else t}{int(frac * k)}{sc}"
+        return f"{head}{t}{int(frac * k)}{sc}" if head == "P" else f"PT{int(frac * k)}{sc}"
+    n = int(n)
+    return f"PT{n}{code}" if unit in ("hour", "minute", "second") else f"P{n}{code}"
+
+
+# ---- resolution of each rule ------------------------------------------------------------------
+def _month_num(tok: str) -> int:
+    return MONTHS[tok.lower().rstrip(".")]
+
+
+def _mod_of(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = word.lower().split()
+    key = w[1] if w[0] == "the" and len(w) > 1 else w[0]
+    return _MODW.get(key)
+
+
+def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 - one dispatcher
+    s, e = m.span()
+    dct = ctx.dct
+    raw = ctx.raw
+    g = m.groupdict()
+
+    def T(kind, value, mod=None, anchor=None, start=s, end=e):
+        return Timex(start, end, kind, value, mod, anchor, rule)
+
+    if rule == "iso":
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        if g["sep"] == "." and not g["H"]:
+            pass
+        try:
+            v = date(y, mo, d).isoformat()
+        except ValueError:
+            return None
+        if g["H"]:
+            return T("time", f"{v}T{int(g['H']):02d}:{g['M']}")
+        return T("date", v)
+    if rule == "mdy_num":
+        y = int(g["y"])
+        y = y + (2000 if y < 50 else 1900) if y < 100 else y
+        try:
+            return T("date", date(y, int(g["m"]), int(g["d"])).isoformat())
+        except ValueError:
+            return None
+    if rule in ("mdy", "dmy"):
+        mon_tok = g["mon"]
+        if not mon_tok[0].isupper():
+            return None
+        month = _month_num(mon_tok)
+        day = int(g["day"]) if g.get("day") else None
+        if day is not None and not 1 <= day <= 31:
+            if rule == "dmy":
+                return None
+            day = None
+            e = m.start("mon") + len(mon_tok)
+        mod = _mod_of(g.get("mod"))
+        start = s
+        if g.get("wd") and not g.get("day"):
+            start = m.start("mon") if not g.get("mod") else m.start("mod")
+        if rule == "mdy" and day is None and not g["year"]:
+            # a bare month name: "May"/"March" as words need a temporal cue before them
+            before = raw[max(0, s - 12):s].lower()
+            cue = re.search(r"(?:in|since|by|until|till|through|from|to|of|early|mid|late|and|or|before|after|during|last|next|this|between|end|that|the)[\s-]{1,2}$", before)
+            if mon_tok in ("May", "March") and not (cue or mod or g.get("rely") or g.get("spy")):
+                return None
+            if len(mon_tok.rstrip(".")) <= 4 and mon_tok not in ("May", "June", "July"):
+                return None  # a bare abbreviation ("Jan", "Dec.") is a name or a code more often than a month
+        spy = _spelled_year(g["spy"]) if g.get("spy") else None
+        if g.get("spy") and spy is None:
+            e = m.start("spy") - 1
+        if g["year"] or spy:
+            y = int(g["year"]) if g["year"] else spy
+            anchor = None
+        elif g.get("rely"):
+            if dct is None:
+                return T("date", None, mod, start=start, end=e)
+            y = dct.year + {"this": 0, "last": -1, "next": 1}[g["rely"].lower()]
+            anchor = ctx.dct_str
+        elif dct is not None:
+            y = _nearest_year(dct, month, day, ctx.tense(s))
+            anchor = ctx.dct_str
+        else:
+            y, anchor = None, None
+        ys = f"{y:04d}" if y else "XXXX"
+        if day is not None:
+            try:
+                if y:
+                    date(y, month, day)
+            except ValueError:
+                return None
+            v = f"{ys}-{month:02d}-{day:02d}"
+        else:
+            v = f"{ys}-{month:02d}"
+        return T("date", v, mod, anchor, start=start, end=e)
+    if rule == "year":
+        y = int(g["year"])
+        mod = _mod_of(g.get("mod"))
+        if not g.get("mod") and not g.get("fy"):
+            # a bare four-digit number: reject quantities ("1990 people") and codes
+            after = raw[e:e + 12]
+            if re.match(r"\s(?:to|-|–)\s?\d", after) and not re.match(r"\s(?:to|-|–)\s?(?:1[6-9]|20)\d\d", after):
+                return None
+            if re.match(r"[\s-](?:[a-z]{2,}s\b)", after) and not re.match(r"\s(?:levels|results|figures|highs|lows|sales|earnings|profits|prices)\b", after):
+                before = raw[max(0, s - 6):s].lower()
+                if not re.search(r"(?:in|of|since|by|for|from|the)\s$", before):
+                    return None
+            if not 1700 <= y <= 2099:
+                return None
+        return T("date", f"{y:04d}", mod)
+    if rule == "fy":
+        y = int(g["year"])
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        return T("date", f"{y:04d}")
+    if rule == "decade":
+        if g["dec"]:
+            v = g["dec"]
+        else:
+            v = ("19" + g["dec2"]) if int(g["dec2"]) >= 2 else "20" + g["dec2"]
+        start = s if g["mod"] or not g["the"] else s + 4
+        return T("date", v, _mod_of(g["mod"]), start=start)
+    if rule == "century":
+        n = int(g["n"])
+        return T("date", f"{n - 1:02d}", _mod_of(g["mod"]))
+    if rule == "quarter":
+        return _resolve_quarter(m, ctx, T)
+    if rule == "qform":
+        q = int(g["q"] or g["q2"] or g["q3"])
+        ytok = g["y"] or g["y2"] or g["y3"]
+        if ytok:
+            ytok = ytok.lstrip("'’")
+            y = int(ytok)
+            y = y + (2000 if y < 50 else 1900) if y < 100 else y
+            return T("date", f"{y:04d}-Q{q}")
+        if dct is None:
+            return T("date", f"XXXX-Q{q}")
+        return T("date", f"{_quarter_year(dct, q, ctx.tense(s)):04d}-Q{q}", anchor=ctx.dct_str)
+    if rule == "half":
+        h = 1 if g["ord"].lower() == "first" else 2
+        if g["y"]:
+            return T("date", f"{g['y']}-H{h}")
+        if dct is None:
+            return T("date", None if g["lastyear"] or g["nextyear"] else f"XXXX-H{h}")
+        y = dct.year - (1 if g["lastyear"] else 0) + (1 if g["nextyear"] else 0)
+        if not (g["lastyear"] or g["nextyear"]) and h == 2 and dct.month <= 6 and ctx.tense(s) != "future":
+            y -= 1
+        return T("date", f"{y:04d}-H{h}", anchor=ctx.dct_str)
+    if rule in ("season", "season_bare"):
+        code = _SEASON[g["s"].lower()]
+        mod = _mod_of(g.get("mod"))
+        if rule == "season":
+            return T("date", f"{g['y']}-{code}", mod)
+        s2, e2 = m.span("span")
+        pre = raw[s:s2].strip().lower()
+        if dct is None:
+            return T("date", None if pre in ("last", "next") else f"XXXX-{code}", mod, start=s2 if pre not in ("this", "last", "next") else s, end=e2)
+        season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+        y = dct.year
+        if pre == "last":
+            y = dct.year if (season_month < dct.month - 2) else dct.year - 1
+            return T("date", f"{y:04d}-{code}", mod, ctx.dct_str)
+        if pre == "next":
+            y = dct.year if season_month > dct.month + 2 else dct.year + 1
+            return T("date", f"{y:04d}-{code}", mod, ctx.dct_str)
+        if pre == "this":
+            return T("date", f"{y:04d}-{code}", mod, ctx.dct_str)
+        return T("date", f"{y:04d}-{code}", mod, ctx.dct_str, start=s2, end=e2)
+    if rule == "relative":
+        return _resolve_relative(m, ctx, T)
+    if rule == "in_the":
+        u = g["u"].lower()
+        mod = _mod_of(g["mod"])
+        if dct is None:
+            return T("date", None, mod)
+        v = {"year": f"{dct.year:04d}", "month": f"{dct.year:04d}-{dct.month:02d}", "week": _iso_week(dct),
+             "day": ctx.last_day or ctx.dct_str}[u]
+        return T("date", v, mod, ctx.dct_str)
+    if rule == "the_end_of":
+        u = g["u"].lower()
+        mod = _mod_of(g["mod"])
+        if dct is None:
+            return T("date", None, mod)
+        v = {"year": f"{dct.year:04d}", "month": f"{dct.year:04d}-{dct.month:02d}", "week": _iso_week(dct),
+             "quarter": f"{dct.year:04d}-Q{_quarter(dct.month)}", "decade": f"{str(dct.year)[:3]}"}[u]
+        return T("date", v, mod, ctx.dct_str)
+    if rule == "deictic":
+        w = g["w"].lower()
+        mod = _mod_of(g["mod"])
+        part = g["part"]
+        if w == "overnight":
+            return None
+        if dct is None:
+            return T("date", None, mod)
+        d = dct + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
+        v = d.isoformat()
+        if w == "tonight":
+            return T("time", v + "TNI", mod, ctx.dct_str)
+        if part:
+            return T("time", v + "T" + _DAYPART[part.lower()], mod, ctx.dct_str)
+        return T("date", v, mod, ctx.dct_str)
+    if rule == "thispart":
+        d = g["dir"].lower()
+        part = _DAYPART[g["part"].lower()]
+        if dct is None:
+            return T("time", None)
+        day = dct - timedelta(days=1) if d in ("last", "yesterday") else dct + timedelta(days=1) if d == "tomorrow" else dct
+        return T("time", f"{day.isoformat()}T{part}", anchor=ctx.dct_str)
+    if rule == "weekday":
+        tok = g["wd"]
+        if not tok[0].isupper():
+            return None
+        key = tok.lower().rstrip(".")
+        if key not in WEEKDAYS:
+            return None
+        if len(key) <= 4 and not tok.endswith(".") and key not in ("tues", "thur", "thurs"):
+            return None  # "Sun", "Sat", "Wed", "Mon" are too often words or names
+        if tok.endswith(".") and len(key) <= 4:
+            pass
+        # a weekday used as a name ("Black Friday", "Super Tuesday", "Good Friday")
+        if re.search(r"(?:Black|Super|Good|Cyber|Ash|Palm|Easter|Bloody|Holy|Shrove|Giving)\s$", raw[max(0, s - 9):s]):
+            return None
+        mod = _mod_of(g["mod"])
+        wd = WEEKDAYS[key]
+        part = g["part"]
+        e_ = e
+        if dct is None:
+            v = f"XXXX-WXX-{wd + 1}"
+        else:
+            tense = ctx.tense(m.start("wd"))
+            diff = (dct.weekday() - wd) % 7
+            if tense == "future":
+                d = dct + timedelta(days=(wd - dct.weekday()) % 7)
+            else:
+                d = dct - timedelta(days=diff)
+            v = d.isoformat()
+        # "Wednesday night": the span takes the part of day, the value stays the day
+        return T("date", v, mod, ctx.dct_str, end=e_)
+    if rule == "spelled_year":
+        y = _spelled_year(g["spy"])
+        return T("date", f"{y:04d}") if y else None
+    if rule == "weekend":
+        if dct is None:
+            return T("date", None, _mod_of(g["mod"]))
+        sat = dct + timedelta(days=(5 - dct.weekday()) % 7)
+        if dct.weekday() < 5 and ctx.tense(s) != "future":
+            sat -= timedelta(days=7)
+        return T("date", _iso_week(sat) + "-WE", _mod_of(g["mod"]), ctx.dct_str)
+    if rule == "ref":
+        key = re.sub(r"\s+", " ", m.group(0).lower())
+        v = _REFS.get(key)
+        if v is None:
+            return None
+        start = s
+        if key.startswith("in the "):
+            start = s + 3
+        return T("date", v, start=start)
+    if rule == "recent":
+        s2, e2 = m.span("span")
+        txt = g["span"].lower()
+        after = raw[e2:e2 + 20].lower()
+        if txt == "recent" and not re.match(r"\s(?:weeks|months|days|years|times|history|past|period|session|sessions|trading|quarter|quarters|decades)\b", after):
+            return None
+        if txt == "recent" and re.match(r"\s(?:weeks|months|days|years|decades)\b", after):
+            return None
+        if txt != "recent":  # "recent years": an unspecified stretch of years
+            return T("duration", _duration(None, _unit(txt.split()[-1])), start=s2, end=e2)
+        return T("date", "PAST_REF", start=s2, end=e2)
+    if rule == "ago":
+        return _resolve_ago(m, ctx, T)
+    if rule == "ago_bare":
+        u = _unit(g["u"])
+        return T("duration", _duration(None, u))
+    if rule == "yearago":
+        base = ctx.last_coarse
+        if base and (_granularity(base) == "year" or (
+                g.get("u") and g["u"].lower() == "quarter" and _granularity(base) != "quarter")):
+            base = None
+        if g.get("u") and g["u"].lower() in ("nine months", "six months"):
+            n = 9 if g["u"].lower().startswith("nine") else 6
+            return T("duration", f"P{n}M")
+        if base is None:
+            if dct is None:
+                return T("date", None)
+            if g.get("u") and g["u"].lower() == "quarter":
+                q = _quarter(dct.month) - 1 or 4
+                yy = dct.year - 1 - (1 if q == 4 and _quarter(dct.month) == 1 else 0)
+                return T("date", f"{yy:04d}-Q{q}", anchor=ctx.dct_str)
+            return T("date", f"{dct.year - 1:04d}", anchor=ctx.dct_str)
+        return T("date", _shift_value(base, years=-1), anchor=base)
+    if rule == "anaphor":
+        return _resolve_anaphor(m, ctx, T)
+    if rule == "duration":
+        return _resolve_duration(m, ctx, T)
+    if rule == "bare_plural":
+        s2, e2 = m.span("span")
+        u = _unit(g["u"])
+        return T("duration", _duration(None, u), start=s2, end=e2)
+    if rule == "decades_long":
+        return T("duration", _duration(None, _unit(g["u"] + ("y" if g["u"].lower() == "centur" else ""))))
+    if rule == "set":
+        v = _SETS.get(m.group(0).lower())
+        word = m.group(0)
+        if word[0].isupper() and not re.search(r"(?:^|[.!?:\n\"“]\s{0,2})$", raw[max(0, s - 3):s]):
+            return None  # "Korea Daily", "Publishers Weekly": a name
+        if re.search(r"(?:\b(?:its|their|his|her|our|the|a|an|average|regular|first|new|record)\s)$", raw[max(0, s - 9):s].lower()):
+            return None  # "its quarterly dividend": an adjective of a noun, not a recurrence
+        return T("set", v) if v else None
+    if rule == "every":
+        u = g["u"].lower()
+        k = 2 if g["other"] else 1
+        if u in WEEKDAYS:
+            return T("set", f"XXXX-WXX-{WEEKDAYS[u] + 1}")
+        if u in MONTHS:
+            return T("set", f"XXXX-{MONTHS[u]:02d}")
+        if u in _SEASON:
+            return T("set", f"XXXX-{_SEASON[u]}")
+        if u in _DAYPART:
+            return T("set", f"TXX{_DAYPART[u]}" if False else f"XXXX-XX-XXT{_DAYPART[u]}")
+        if u == "weekend":
+            return T("set", "XXXX-WXX-WE")
+        return T("set", _duration(k, u))
+    if rule == "per":
+        before = raw[max(0, s - 30):s]
+        if g["k"].lower() != "per" and not re.search(r"(?:\d|million|billion|thousand|hundred|percent|cent|%|dollars|euros|yuan|pounds|times|once|twice)[\s)]{0,2}$", before):
+            return None
+        return T("set", _duration(1, g["u"].lower()))
+    if rule == "times_per":
+        return T("set", _duration(1, g["u"].lower()))
+    if rule == "weekdays_set":
+        wd = WEEKDAYS[g["wd"].lower()]
+        part = g["part"] or g["part2"]
+        v = f"XXXX-WXX-{wd + 1}" + ("T" + _DAYPART[part.lower()[:-1]] if part else "")
+        return T("set", v)
+    if rule in ("clock", "clock24"):
+        H = int(g["H"])
+        M = int(g["M"] or 0)
+        if rule == "clock":
+            ap = g["ap"].lower()
+            if H > 12 or H == 0:
+                return None
+            if ap.startswith("p") and H != 12:
+                H += 12
+            if ap.startswith("a") and H == 12:
+                H = 0
+        mod = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX"}.get((g.get("q") or "").lower())
+        hm = f"T{H:02d}:{M:02d}"
+        if rule == "clock24":
+            return T("time", hm, mod)  # only kept when it joins a date (see _merge)
+        if dct is None:
+            return T("time", "XXXX-XX-XX" + hm, mod)
+        return T("time", ctx.dct_str + hm, mod, ctx.dct_str)
+    if rule == "noon":
+        w = g["w"].lower().replace("-", "")
+        hm = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00", "midafternoon": "TAF", "midmorning": "TMO"}[w]
+        mod = "MID" if w.startswith("mid") and w not in ("midnight", "midday") else None
+        if dct is None:
+            return T("time", "XXXX-XX-XX" + hm, mod)
+        return T("time", ctx.dct_str + hm, mod, ctx.dct_str)
+    if rule == "holiday":
+        if g["tg"]:
+            def thanksgiving(y):
+                d = date(y, 11, 1)
+                return d + timedelta(days=(3 - d.weekday()) % 7 + 21)
+            if dct is None:
+                return T("date", "XXXX-11-XX")
+            y = _nearest_year(dct, 11, 25, ctx.tense(s))
+            return T("date", thanksgiving(y).isoformat(), anchor=ctx.dct_str)
+        mmdd = _HOLIDAYS[re.sub(r"\s+", " ", g["h"])]
+        mo, d = int(mmdd[:2]), int(mmdd[3:])
+        if dct is None:
+            return T("date", f"XXXX-{mmdd}")
+        y = _nearest_year(dct, mo, d, ctx.tense(s))
+        return T("date", f"{y:04d}-{mmdd}", anchor=ctx.dct_str)
+    return None
+
+
+def _quarter_year(dct: date, q: int, tense: str | None) -> int:
+    """The year of quarter `q` named without a year: this year's if it has started, else last
+    year's (latest completed), unless the clause looks ahead."""
+    cur = _quarter(dct.month)
+    if q <= cur:
+        return dct.year
+    return dct.year if tense == "future" else dct.year - 1
+
+
+def _resolve_quarter(m: re.Match, ctx: _Ctx, T) -> Timex | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    adj = re.sub(r"\s+", " ", (g["adj"] or "").lower())
+    ordw = (g["ord"] or "").lower()
+    last_q = ctx.last_coarse if ctx.last_coarse and _granularity(ctx.last_coarse) == "quarter" else None
+    if g["ypre"] and not ordw:
+        # "the 1988 quarter", "the 1989 period": that year's quarter in focus, else the year
+        y = int(g["ypre"])
+        return T("date", f"{y:04d}-Q{last_q[6]}" if last_q else f"{y:04d}", anchor=last_q)
+    if g["ypre"]:
+        return T("date", f"{int(g['ypre']):04d}-Q{_ORD[ordw]}")
+    if m.group("qw").lower() == "period":
+        if adj in ("latest", "most recent", "current", "same", "comparable") and last_q:
+            return T("date", last_q, anchor=last_q)
+        if adj in ("year-ago", "year-earlier") and last_q:
+            return T("date", _shift_value(last_q, years=-1), anchor=last_q)
+        return None
+    if not ordw and not adj and not g["ypos"] and not g["year"]:
+        if not g["the"]:
+            return None
+        # "the quarter": the quarter last mentioned, else the latest completed one
+        if last_q:
+            return T("date", last_q, anchor=last_q)
+        if dct is None:
+            return T("date", None)
+        q = _quarter(dct.month) - 1 or 4
+        y = dct.year if _quarter(dct.month) > 1 else dct.year - 1
+        return T("date", f"{y:04d}-Q{q}", anchor=ctx.dct_str)
+    if not ordw:
+        if adj in ("latest", "most recent", "same", "comparable", "past", "last", "previous", "preceding", "prior"):
+            if adj in ("same", "comparable") and last_q:
+                return T("date", last_q, anchor=last_q)
+            if dct is None:
+                return T("date", None)
+            y, mo = _add_months(dct.year, dct.month, -3)
+            return T("date", f"{y:04d}-Q{_quarter(mo)}", anchor=ctx.dct_str)
+        if adj in ("year-ago", "year-earlier"):
+            base = ctx.last_coarse if ctx.last_coarse and _granularity(ctx.last_coarse) == "quarter" else None
+            if base:
+                return T("date", _shift_value(base, years=-1), anchor=base)
+            if dct is None:
+                return T("date", None)
+            y, mo = _add_months(dct.year, dct.month, -15)
+            return T("date", f"{y:04d}-Q{_quarter(mo)}", anchor=ctx.dct_str)
+        if adj == "current":
+            if dct is None:
+                return T("date", None)
+            return T("date", f"{dct.year:04d}-Q{_quarter(dct.month)}", anchor=ctx.dct_str)
+        if adj in ("next", "coming", "following"):
+            if dct is None:
+                return T("date", None)
+            y, mo = _add_months(dct.year, dct.month, 3)
+            return T("date", f"{y:04d}-Q{_quarter(mo)}", anchor=ctx.dct_str)
+        return None
+    q = _ORD[ordw]
+    if g["year"]:
+        return T("date", f"{int(g['year']):04d}-Q{q}")
+    yp = (g["ypos"] or "").lower()
+    if yp and yp[0].isdigit():
+        return T("date", f"{int(yp):04d}-Q{q}")
+    if dct is None:
+        return T("date", None if yp or adj else f"XXXX-Q{q}")
+    if yp.startswith("this"):
+        return T("date", f"{dct.year:04d}-Q{q}", anchor=ctx.dct_str)
+    if yp.startswith("last"):
+        return T("date", f"{dct.year - 1:04d}-Q{q}", anchor=ctx.dct_str)
+    if yp.startswith("next"):
+        return T("date", f"{dct.year + 1:04d}-Q{q}", anchor=ctx.dct_str)
+    if adj in ("year-ago", "year-earlier", "same", "comparable"):
+        if adj in ("year-ago", "year-earlier"):
+            return T("date", f"{_quarter_year(dct, q, None) - 1:04d}-Q{q}", anchor=ctx.dct_str)
+    if adj in ("next", "coming"):
+        return T("date", f"{dct.year + (1 if q <= _quarter(dct.month) else 0):04d}-Q{q}", anchor=ctx.dct_str)
+    if adj in ("last", "previous", "past", "prior", "preceding"):
+        return T("date", f"{dct.year - (1 if q >= _quarter(dct.month) else 0):04d}-Q{q}", anchor=ctx.dct_str)
+    return T("date", f"{_quarter_year(dct, q, ctx.tense(m.start())):04d}-Q{q}", anchor=ctx.dct_str)
+
+
+def _resolve_relative(m: re.Match, ctx: _Ctx, T) -> Timex | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    d = re.sub(r"\s+", " ", g["dir"].lower())
+    u = g["u"].lower()
+    mod = _mod_of(g["mod"])
+    the = d.startswith("the ")
+    if the:
+        d = d[4:]
+    if the and d in ("following", "previous", "preceding", "prior", "same") and u in (
+            "week", "month", "year", "decade", "quarter"):
+        return _resolve_anaphor(m, ctx, T, f"the {d} {u}")
+    if d == "this past":
+        d = "last"
+    if d == "this coming":
+        d = "next"
+    if d in ("past", "previous", "preceding", "prior"):
+        d = "last"
+    if d in ("coming", "following"):
+        d = "next"
+    if d in ("current", "same", "latest"):
+        d = "this"
+    if u in ("morning", "afternoon", "evening", "night"):
+        if the or d not in ("this", "last"):
+            return None
+        return None  # handled by the "thispart" rule
+    if dct is None:
+        if u in WEEKDAYS and d == "this":
+            return T("date", f"XXXX-WXX-{WEEKDAYS[u] + 1}", mod)
+        return T("date", None, mod)
+    anchor = ctx.dct_str
+    step = {"last": -1, "next": 1, "this": 0}.get(d, 0)
+    if u == "week":
+        return T("date", _iso_week(dct + timedelta(weeks=step)), mod, anchor)
+    if u == "weekend":
+        sat = dct + timedelta(days=(5 - dct.weekday()) % 7)
+        if step < 0 or (step == 0 and ctx.tense(m.start()) == "past" and dct.weekday() < 5):
+            sat -= timedelta(days=7)
+        elif step > 0 and dct.weekday() >= 5:
+            sat += timedelta(days=7)
+        return T("date", _iso_week(sat) + "-WE", mod, anchor)
+    if u == "month":
+        y, mo = _add_months(dct.year, dct.month, step)
+        return T("date", f"{y:04d}-{mo:02d}", mod, anchor)
+    if u == "year":
+        return T("date", f"{dct.year + step:04d}", mod, anchor)
+    if u == "decade":
+        return T("date", f"{str(dct.year + 10 * step)[:3]}", mod, anchor)
+    if u == "century":
+        return T("date", f"{(dct.year + 100 * step) // 100:02d}", mod, anchor)
+    if u in _SEASON:
+        code = _SEASON[u]
+        sm = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+        if step < 0:
+            y = dct.year if sm < dct.month - 2 else dct.year - 1
+        elif step > 0:
+            y = dct.year if sm > dct.month + 2 else dct.year + 1
+        else:
+            y = dct.year
+        return T("date", f"{y:04d}-{code}", mod, anchor)
+    if u in WEEKDAYS:
+        wd = WEEKDAYS[u]
+        if step < 0:
+            diff = (dct.weekday() - wd) % 7 or 7
+            day = dct - timedelta(days=diff)
+        elif step > 0:
+            diff = (wd - dct.weekday()) % 7 or 7
+            day = dct + timedelta(days=diff)
+        else:
+            day = dct + timedelta(days=wd - dct.weekday())
+        return T("date", day.isoformat(), mod, anchor)
+    if u in MONTHS:
+        mo = MONTHS[u]
+        if step < 0:
+            y = dct.year if mo < dct.month else dct.year - 1
+        elif step > 0:
+            y = dct.year if mo > dct.month else dct.year + 1
+        else:
+            y = dct.year
+        return T("date", f"{y:04d}-{mo:02d}", mod, anchor)
+    return None
+
+
+def _resolve_ago(m: re.Match, ctx: _Ctx, T) -> Timex | None:
+    g = m.groupdict()
+    n = _num(g["n"])
+    u = _unit(g["u"])
+    if u == "night":
+        u = "day"
+    direction = re.sub(r"\s+", " ", g["d"].lower())
+    qual = _QUAL.get(re.sub(r"\s+", " ", (g["q"] or "").lower()))
+    back = direction in ("ago", "earlier", "before")
+    if direction not in ("ago", "earlier"):
+        # "three days later", "a month after": TimeML marks the length as a duration
+        return T("duration", _duration(n, u), qual, end=m.end("u"))
+    if direction in ("ago", "from now", "hence"):
+        base_s = ctx.dct_str
+    else:
+        base_s = ctx.last_day or ctx.dct_str
+    if n is None:
+        return T("date", "PAST_REF" if back else "FUTURE_REF", qual)
+    if base_s is None:
+        return T("date", None, qual)
+    base = date.fromisoformat(base_s[:10])
+    k = int(n) * (-1 if back else 1)
+    focus = _granularity(ctx.last_coarse) if ctx.last_coarse else None
+    if u == "year" and abs(k) == 1 and (focus == "quarter" or (direction == "earlier" and focus in ("month", "half"))):
+        return T("date", _shift_value(ctx.last_coarse, years=-1), qual, ctx.last_coarse)
+    if u in ("day", "night"):
+        return T("date", (base + timedelta(days=k)).isoformat(), qual, base_s)
+    if u in ("week", "fortnight"):
+        return T("date", _iso_week(base + timedelta(weeks=k * (2 if u == "fortnight" else 1))), qual, base_s)
+    if u == "month":
+        y, mo = _add_months(base.year, base.month, k)
+        return T("date", f"{y:04d}-{mo:02d}", qual, base_s)
+    if u == "quarter":
+        y, mo = _add_months(base.year, base.month, 3 * k)
+        return T("date", f"{y:04d}-Q{_quarter(mo)}", qual, base_s)
+    if u == "year":
+        return T("date", f"{base.year + k:04d}", qual, base_s)
+    if u == "decade":
+        return T("date", f"{str(base.year + 10 * k)[:3]}", qual, base_s)
+    if u == "century":
+        return T("date", f"{(base.year + 100 * k) // 100:02d}", qual, base_s)
+    # hours/minutes ago: the publication day
+    return T("time", base_s, qual, base_s)
+
+
+def _resolve_anaphor(m: re.Match, ctx: _Ctx, T, phrase: str | None = None) -> Timex | None:
+    g = m.groupdict()
+    w = phrase or re.sub(r"\s+", " ", g["w"].lower())
+    mod = _mod_of(g["mod"])
+    dct = ctx.dct
+    if w in ("the quarter", "the fiscal quarter"):
+        return None  # the quarter rule handles it
+    if w.startswith(("the latest", "the current", "the most recent")):
+        unit = w.split()[-1]
+        if unit == "quarter":
+            return None
+        if unit == "period":
+            if ctx.last_coarse and _granularity(ctx.last_coarse) == "quarter":
+                return T("date", ctx.last_coarse, mod, ctx.last_coarse)
+            return None
+        if dct is None:
+            return T("date", None, mod)
+        v = {"year": f"{dct.year:04d}", "month": f"{dct.year:04d}-{dct.month:02d}", "week": _iso_week(dct)}[unit]
+        if w.startswith("the latest") and unit == "year":
+            v = f"{dct.year - 1:04d}"
+        return T("date", v, mod, ctx.dct_str)
+    if w in ("the year", "the fiscal year", "the full year", "the calendar year"):
+        if w == "the year" and not re.match(r"\s(?:ago|earlier|before|to\sdate|so\sfar)", ctx.raw[m.end():m.end() + 12]):
+            return T("duration", "P1Y", mod)
+        if dct is None:
+            return T("date", None, mod)
+        return T("date", f"{dct.year:04d}", mod, ctx.dct_str)
+    unit = w.split()[-1] if not w.endswith(("before", "after", "earlier", "later")) else w.split()[1]
+    if unit in ("morning", "afternoon", "evening", "night"):
+        base = ctx.last_day or ctx.dct_str
+        if base is None:
+            return T("time", None, mod)
+        b = date.fromisoformat(base[:10])
+        if "next" in w or "following" in w:
+            b += timedelta(days=1)
+        return T("time", f"{b.isoformat()}T{_DAYPART[unit]}", mod, base)
+    # that day / the next day / the day before ...
+    step = 0
+    if any(x in w for x in ("next", "following", "after", "later")):
+        step = 1
+    elif any(x in w for x in ("previous", "preceding", "before", "earlier")):
+        step = -1
+    if unit == "day":
+        base = ctx.last_day or ctx.dct_str
+        if base is None:
+            return T("date", None, mod)
+        b = date.fromisoformat(base[:10]) + timedelta(days=step)
+        return T("date", b.isoformat(), mod, base)
+    base = ctx.last or ctx.dct_str
+    if base is None:
+        return T("date", None, mod)
+    by = int(base[:4])
+    if unit == "year":
+        return T("date", f"{by + step:04d}", mod, base)
+    if unit == "month":
+        gran = _granularity(base)
+        mo = int(base[5:7]) if gran in ("day", "month") else (ctx.dct.month if ctx.dct else 1)
+        y, mo = _add_months(by, mo, step)
+        return T("date", f"{y:04d}-{mo:02d}", mod, base)
+    if unit == "week":
+        gran = _granularity(base)
+        b = date.fromisoformat(base[:10]) if gran == "day" else ctx.dct
+        if b is None:
+            return T("date", None, mod)
+        return T("date", _iso_week(b + timedelta(weeks=step)), mod, base)
+    if unit == "quarter":
+        if _granularity(base) == "quarter":
+            q = int(base[6]) + step
+            y = by + (q - 1) // 4
+            return T("date", f"{y:04d}-Q{(q - 1) % 4 + 1}", mod, base)
+        return None
+    return None
+
+
+def _resolve_duration(m: re.Match, ctx: _Ctx, T) -> Timex | None:
+    g = m.groupdict()
+    ntxt = g["n"]
+    n = _num(ntxt)
+    u = _unit(g["u"])
+    low = ntxt.lower()
+    qual = _QUAL.get(re.sub(r"\s+", " ", (g["q"] or "").lower()))
+    s, e = m.span()
+    raw = ctx.raw
+    if low in ("a", "an", "some", "many", "few", "numerous", "one") and not g["the"] and not g["q"]:
+        before = raw[max(0, s - 12):s].lower()
+        after = raw[e:e + 8].lower()
+        if u in ("quarter",):
+            return None
+        if re.match(r"\s(?:ago|earlier|later|before|after)", after):
+            return None
+        if low in ("a", "an", "one", "some") and not re.search(r"(?:for|in|within|over|than|nearly|about|almost|past|last|next|after|take|took|takes|spend|spent|half|least|only|just|than)\s$", before):
+            return None
+    if u == "quarter" and (low in ("a", "an", "one") or n is None or "-" in g["sep"]
+                           or re.match(r"\sof\b", raw[e:e + 4])):
+        return None  # "a quarter of", "three-quarters": fractions
+    if u == "year" and ((g["adj"] or "").lower() == "-old" or re.match(r"\s(?:old|of\sage)\b", raw[e:e + 8])):
+        return None  # ages
+    start = s
+    if "-" in g["sep"] and g["the"] and g["the"].strip().lower() == "the":
+        start = m.start("n")  # "the two-day summit": the adjective alone
+    if g["more"]:
+        pass
+    if u == "night":
+        u = "day"
+    if low == "some" and g["q"] is None:
+        qual = "APPROX" if n is None else qual
+    if re.fullmatch(r"\d{4}", ntxt) and 1800 <= int(ntxt) <= 2099 and u not in ("year",):
+        return None
+    if u == "second" and low in ("a", "one") and not g["the"]:
+        return None
+    half = bool(g["half"])
+    e2 = e if half else m.end("adj") if g["adj"] else m.end("u")
+    return T("duration", _duration(n, u, half), qual, start=start, end=e2)
+
+
+# ---- scanning ---------------------------------------------------------------------------------
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_PREV_WORD = re.compile(r"([a-z]+|\d+)[\s-]{1,3}\Z")
+_TRIGGER_WORDS = frozenset(_WORD_RULES)
+# Trigger tokens are found on a one-byte-per-character copy of the text (non-ASCII characters
+# become "?", or "0" when they are decimal digits, so offsets are unchanged): one C-level
+# translate + split tells which trigger words occur at all, and each of those few is then located
+# with a literal search.
+_WORD_MASK = bytes((c + 32) if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_DIGIT_MASK = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
+_TRIGGER_BYTES = {w.encode(): w for w in _TRIGGER_WORDS}
+# per trigger word: the rules it triggers directly, and the length rules that also need the word
+# before it to be number-like
+_WORD_PLAN = {w: (tuple(i for i in idxs if i not in _LENGTH_RULES), tuple(i for i in idxs if i in _LENGTH_RULES))
+              for w, idxs in _WORD_RULES.items()}
+
+
+def _one_byte(exc: UnicodeEncodeError) -> tuple[str, int]:
+    return "".join("0" if c.isdecimal() else "?" for c in exc.object[exc.start:exc.end]), exc.end
+
+
+codecs.register_error("newslib.dates.one_byte", _one_byte)
+
+
+def _trigger_positions(raw: str) -> list[list[int]]:
+    """For every rule, the sorted offsets of the tokens that can trigger it: whole runs of ASCII
+    letters that are trigger words (case-insensitive) and runs of decimal digits."""
+    b = raw.encode("ascii", "newslib.dates.one_byte")
+    words = b" " + b.translate(_WORD_MASK) + b" "  # padded: offset k in `words` is k - 1 in raw
+    positions: list[list[int]] = [[] for _ in RULES]
+    plan = _WORD_PLAN
+    low = None
+    for wb in _TRIGGER_BYTES.keys() & words.split():
+        plain, length_rules = plan[_TRIGGER_BYTES[wb]]
+        pat = b" " + wb + b" "
+        step = len(wb) + 1
+        i = words.find(pat)
+        while i >= 0:  # i: the padding space before the word, i.e. the word's offset in raw
+            for r in plain:
+                positions[r].append(i)
+            if length_rules:
+                if low is None:
+                    low = raw.translate(_ASCII_LOWER)
+                pm = _PREV_WORD.search(low, max(0, i - 24), i)
+                prev = pm.group(1) if pm else ""
+                if prev[:1].isdigit():
+                    prev = "0"
+                for r in length_rules:
+                    if prev in _PREV_REQ[r]:
+                        positions[r].append(i)
+            i = words.find(pat, i + step)
+    digits = b" " + b.translate(_DIGIT_MASK) + b" "  # padded like `words`
+    k = digits.find(b" 0")
+    while k >= 0:  # a run of digits at raw offsets [k, j)
+        j = digits.find(b"0 ", k + 1)
+        for r in _digit_rules(raw, raw[k:j], j):
+            positions[r].append(k)
+        k = digits.find(b" 0", j + 1)
+    for pos in positions:
+        pos.sort()
+    return positions
+
+
+def _candidates(raw: str):
+    """Every rule's matches, found on windows around the rule's trigger tokens, sorted
+    leftmost-longest (ties: the earlier rule)."""
+    positions = _trigger_positions(raw)
+    n = len(raw)
+    cands = []
+    for i, pos in enumerate(positions):
+        if not pos:
+            continue
+        name, rx = RULES[i]
+        before, after = _REACH_IDX[i]
+        seen_end = -1
+        seg_s = max(0, pos[0] - before)
+        seg_e = pos[0] + after
+        segments = []
+        for p in pos[1:]:
+            if p - before <= seg_e:
+                seg_e = p + after
+            else:
+                segments.append((seg_s, seg_e))
+                seg_s, seg_e = max(0, p - before), p + after
+        segments.append((seg_s, seg_e))
+        for a, b in segments:
+            for m in rx.finditer(raw, max(a, seen_end), min(n, b + _SLACK)):
+                if m.start() >= b:
+                    break
+                if m.end() > m.start():
+                    cands.append((m.start(), -(m.end() - m.start()), i, name, m))
+                    seen_end = m.end()
+    cands.sort(key=lambda c: c[:3])
+    return cands
+
+
+def _merge(raw: str, items: list[Timex]) -> list[Timex]:
+    """Join a clock time with an adjacent day ("May 26, 2021 08:47 AM", "5 p.m. Wednesday",
+    "noon Thursday") into one time expression; drop 24-hour clock readings that join no date."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        b = items[i + 1] if i + 1 < len(items) else None
+        if b is not None and _MERGE_GAP.fullmatch(raw[a.end:b.start]) and "\n" not in raw[a.end:b.start]:
+            day_a = a.kind == "date" and _granularity(a.value) == "day" or (a.kind == "date" and a.value and a.value.startswith("XXXX-"))
+            day_b = b.kind == "date" and (_granularity(b.value) == "day" or (b.value or "").startswith("XXXX-"))
+            if day_a and b.kind == "time" and b.rule in ("clock", "clock24", "noon"):
+                hm = b.value[b.value.index("T"):] if b.value and "T" in b.value else ""
+                out.append(Timex(a.start, b.end, "time", (a.value[:10] + hm) if a.value else None, b.mod, a.anchor, "datetime"))
+                i += 2
+                continue
+            if day_b and a.kind == "time" and a.rule in ("clock", "clock24", "noon") and raw[a.end:b.start].strip(" ,") in ("", "on"):
+                hm = a.value[a.value.index("T"):] if a.value and "T" in a.value else ""
+                out.append(Timex(a.start, b.end, "time", (b.value[:10] + hm) if b.value else None, a.mod, b.anchor, "datetime"))
+                i += 2
+                continue
+        if a.rule == "clock24":
+            i += 1
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+# comparison periods ("a year earlier", "the year-ago quarter") do not move the narrative's focus
+_COMPARISON = re.compile(r"year[\s-](?:ago|earlier|before)", _I)
+
+
+def scan(raw: str, published: Any = None) -> list[Timex]:
+    """Every temporal expression in `raw`, resolved against `published` (date, string or None).
+
+    Candidates from all rules are taken leftmost-longest; each is resolved in document order so
+    anaphoric expressions ("later that day", "a year earlier") see the dates mentioned before them.
+    """
+    ctx = _Ctx(raw, to_timestamp(published))
+    out: list[Timex] = []
+    covered = 0
+    for start, _neg, _prio, name, m in _candidates(raw):
+        if start < covered:
+            continue
+        tx = _resolve(name, m, ctx)
+        if tx is None:
+            continue
+        if tx.start >= tx.end:
+            continue
+        out.append(tx)
+        covered = m.end()
+        if tx.kind in ("date", "time") and not _COMPARISON.search(m.group(0)):
+            ctx.remember(tx.value)
+    return _merge(raw, out)
+
+
+# ---- public API -------------------------------------------------------------------------------
+def _dates_for_article(article: Article) -> list[dict]:
+    rows = []
+    for t in scan(article.raw, article.published):
+        rows.append({"start": t.start, "end": t.end, "text": article.raw[t.start:t.end], "kind": t.kind,
+                     "value": t.value, "mod": t.mod, "anchor": t.anchor})
+    return rows
+
+
+def extract_dates(articles_or_text: Any, published: Any = None) -> pd.DataFrame:
+    """The ``dates`` table: every temporal expression in each article (boilerplate included, with
+    ``in_boilerplate`` set), its TIMEX3 kind, value and modifier, and the anchor it was resolved
+    against.  `published` gives the publication date of plain strings (``"2021-05-26"``)."""
+    return span_table(articles_or_text, _dates_for_article, "dates", published)
+
+
+def json_items(article: Article) -> list[dict]:
+    """The article's dates in the eval-schema fields (text, value, kind, in_boilerplate, start,
+    end, mod) for ``newslib extract --jsonl``.  Underspecified values (XXXX-...) become null, as
+    the schema asks for dates that cannot be resolved."""
+    out = []
+    for t in scan(article.raw, article.published):
+        v = t.value
+        if v is not None and v.startswith("XXXX"):
+            v = None
+        out.append({"text": article.raw[t.start:t.end], "value": v, "kind": t.kind,
+                    "in_boilerplate": bool(article.in_boilerplate(t.start, t.end)),
+                    "start": t.start, "end": t.end, "mod": t.mod})
+    return out
+
+
+def timexes(text: str, dct: Any = None) -> list[dict]:
+    """TIMEX3 annotations of a bare text for TempEval-style scoring: dicts with start, end,
+    type (DATE, TIME, DURATION, SET), value and mod; `dct` is the document creation time."""
+    return [{"start": t.start, "end": t.end, "type": t.kind.upper(), "value": t.value, "mod": t.mod}
+            for t in scan(text, dct)]

@@ -1,0 +1,829 @@
+"""Stock and financial figures: money, percentages, counts, ranks, tickers and index levels.
+
+``extract_figures(articles_or_text)`` returns the ``figures`` table (see :mod:`newslib.schema`):
+one row per figure found anywhere in an article's raw text (boilerplate included: rows there have
+``in_boilerplate`` True, so teaser figures can be set apart).  For an analyst the columns mean:
+
+* ``text`` / ``start`` / ``end`` — the figure as written, ``raw[start:end]``.  Money and percent
+  spans hold the currency marker, number, scale and unit ("HK$44.72", "$105 billion", "3.52 per
+  cent", "+0.96%"); a qualifier before them ("about", "more than") is reported in ``qualifier`` but
+  left out of the span.  Count spans include the qualifier ("nearly one million").
+* ``kind`` — money, percent, percentage_points, count, rank, ticker, index_points.
+* ``value`` — the number in plain units of ``unit``: "$105 billion" -> 1.05e11, "470 pence" -> 4.70
+  (GBP), "+0.96%" -> 0.96, "-1.2%" -> -1.2, "third-largest" -> 3.  NaN for tickers.
+* ``unit`` — ISO 4217 code for money (a bare "$" is USD; see ``lexicons/currencies.txt``), "%",
+  "pp" (percentage points; basis points are converted: 25 bps -> 0.25 pp), "points" for index
+  levels, the counted noun for counts ("followers").
+* ``qualifier`` — nearly, more than, about, up to, at least ... as written before the number.
+* ``direction`` — up / down when the text says the figure is a rise or fall: a verb before it
+  (gained, rose, fell, slumped ...; not across "to", "at", "from" — so in "gained 3.52 per cent to
+  close at HK$44.72" only the 3.52 per cent is a move), a sign (+0.96%), or a noun after it
+  ("an 8 percent increase").
+* ``subject`` — what the figure is about: the noun phrase before the first verb of the figure's
+  clause ("Xiaomi’s Hong Kong-listed shares"); for a figure inside a ticker's brackets, the ticker's
+  name.  Rule-based; <NA> when no short subject is found.
+* ``ticker`` / ``exchange`` — the ticker symbol (and its exchange) stated in the sentence before the
+  figure, e.g. "(NASDAQ: AAPL)", "1810.HK", "$TSLA", "XRP (XRP +0.96%)".
+
+What is not a figure: years ("in 2021"), dates ("March 15", "2025-10-28"), times ("08:47 AM"),
+durations ("15 years", "two-day": see ``newslib.dates``), phone numbers, "24/7", model and product
+names (Mate 60 Pro, iPhone 17, 7nm, Mi MIX 4, Qihoo 360, S&P 500, 17-series), novelty ordinals
+("its first model").  Ranges ("20 to 30 percent", "$62,000 to $63,000", "$5 to 7 million") give two
+figures sharing unit and scale.
+
+Money can be converted to one currency with :func:`to_currency` and the fixed, documented FX table
+``lexicons/fx_rates.csv`` (no network).  :func:`share_moves` pairs each share-price change with
+the closing price stated in the same sentence.
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+from . import numbers as nb
+from .article import Article, as_articles, locate, span_table
+from .text import MONTH_RE, load_lexicon
+
+__all__ = ["extract_figures", "json_items", "to_currency", "fx_table", "share_moves"]
+
+# --------------------------------------------------------------------------------------------
+# Lexicons
+# --------------------------------------------------------------------------------------------
+
+
+def _alt(words, flags_escape=True) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") if flags_escape else w for w in words)
+
+
+def _currency_lexicon():
+    prefix, suffix, code = {}, {}, {}
+    for line in load_lexicon("currencies.txt"):
+        pos, surface, iso, factor = (x.strip() for x in line.split("|"))
+        table = {"prefix": prefix, "suffix": suffix, "code": code}[pos]
+        table[surface.lower() if pos == "suffix" else surface] = (iso, float(factor))
+    return prefix, suffix, code
+
+
+_PREFIX, _SUFFIX, _CODE = _currency_lexicon()
+_UP = set(load_lexicon("figure_direction_up.txt"))
+_DOWN = set(load_lexicon("figure_direction_down.txt"))
+_CHANGE_NOUNS = dict(x.split("|") for x in load_lexicon("figure_change_nouns.txt"))
+_QUALIFIERS = load_lexicon("figure_qualifiers.txt")
+_SUPERLATIVES = load_lexicon("figure_superlatives.txt")
+_EXCHANGES = dict(x.split("|") for x in load_lexicon("figure_exchanges.txt"))
+_TIME_UNITS = set(load_lexicon("figure_time_units.txt"))
+_INDEX_WORDS = load_lexicon("figure_index_words.txt")
+_VERBS = set(load_lexicon("figure_verbs.txt"))
+_FUNCTION = set(load_lexicon("figure_function_words.txt"))
+_MODEL_WORDS = set(load_lexicon("figure_model_words.txt"))
+
+# --------------------------------------------------------------------------------------------
+# Patterns (all precompiled; bounded alternations of literals, so linear time)
+# --------------------------------------------------------------------------------------------
+
+# Candidates are found with patterns that start with a literal or a digit (the regex engine then
+# skips quickly to them) and str.find over the lower-cased text for number words; the richer
+# patterns below are only applied *at* those positions (.match), so scanning stays cheap and linear.
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGITS_AT = re.compile(nb.DIGITS)
+_WORDS_AT = re.compile(rf"(?i:{nb.WORDS})")
+_WORD_STEMS = tuple(sorted(set(nb.UNITS) | set(nb.TENS) | {"hundred", "thousand", "million", "billion",
+                                                            "trillion", "lakh", "crore", "dozen"}))
+_WORD_STEMS_SET = frozenset(_WORD_STEMS)
+_SCALE_STEMS = ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen")
+# a currency marker (or code) ending right before the number, possibly with one space
+_PREFIX_TAIL = re.compile(
+    rf"(?:(?<![\w'’$])(?P<p>{_alt(k for k in _PREFIX if k[0].isalpha())})"
+    rf"|(?P<s>{_alt(k for k in _PREFIX if not k[0].isalpha())})"
+    rf"|(?<![\w'’$])(?P<c>{_alt(_CODE)})[ \u00a0]?"
+    rf"|(?<![\w'’$])M(?P<mc>{_alt(_CODE)})[ \u00a0])[ \u00a0]?$")
+_SIGN_TAIL = re.compile(r"(?:^|(?<=[\s(\[/,:;]))[+\-−–]$")
+_SCALE_AFTER = re.compile(
+    r"(?P<sp>[ \u00a0]?)(?P<scale>(?i:lakh[ ]crore|thousand|million|billion|trillion|lakhs?|crores?"
+    r"|mln|mn|bln|bn|trn|tln|tn)\b|(?P<a>[kKmMbB])(?![\w]))")
+_PCT = (r"(?P<pct>[ \u00a0]?[%％]|(?:[ \u00a0]|-)(?i:per[ \u00a0]?cent|per-cent|percent|pct)\b(?![ -]points?\b))"
+        r"|(?P<pp>(?:[ \u00a0]|-)(?i:percentage[ \u00a0-]points?|per[ \u00a0]?cent(?:age)?[ \u00a0-]points?"
+        r"|pct[ .]?(?:points?|pts?)|ppts?|pp)\b)"
+        r"|(?P<bp>(?:[ \u00a0]|-)(?i:basis[ \u00a0-]points?|bps|bp)\b)"
+        r"|(?P<pts>[ \u00a0](?i:points?|pts)\b)")
+_UNIT_AFTER = re.compile(
+    rf"{_PCT}"
+    rf"|(?P<cur>(?:[ \u00a0]|-)(?i:{_alt(_SUFFIX)})\b)"
+    rf"|(?P<code>[ \u00a0]?(?:{_alt(_CODE)})\b(?:(?P<csp>[ \u00a0])(?P<cscale>(?i:thousand|million|billion|trillion|mn|bn))\b)?)"
+    rf"|(?P<mcode>[ \u00a0]M(?:{_alt(_CODE)})\b)"
+    r"|(?P<p>p\b)")
+_CONNECT = re.compile(r"[ \u00a0]*(?:to|-|–|—|and|or)[ \u00a0]*$")
+_BETWEEN = re.compile(r"(?i:between|from)[ \u00a0]+$")
+_QUAL_LAST = {q.split()[-1] for q in _QUALIFIERS}
+_QUAL_TAIL = re.compile(rf"(?<![\w-])(?P<q>(?i:{_alt(_QUALIFIERS)}))[ \u00a0]+$")
+
+# spans that are never figures, checked at each number: ISO and numeric dates, a/b, times, day-month
+_DIGIT_BLOCK = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\d{1,4}/\d{1,4}\b"
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:[ap]\.?m\.?)(?![\w]))?"
+    r"|\d{1,2}[ \u00a0]?(?i:[ap]\.m\.|[ap]m\b)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?{MONTH_RE}\b(?:,?[ \u00a0]\d{{4}}\b)?")
+_MONTH_TAIL = re.compile(rf"\b{MONTH_RE}[ \u00a0]$")
+_PHONE_RE = re.compile(r"(?:\+\d{1,3}[ \u00a0-]?)?(?:\(\d{2,4}\)[ \u00a0]?|\b\d{3}[-.])\d{3,4}[-.]\d{3,4}\b")
+_RANK_NO = re.compile(r"No\.?[ \u00a0]?(?P<no>\d{1,3})\b(?![.,]\d)")
+_ORD_TAIL = re.compile(
+    rf"\b(?P<ord>(?i:{'|'.join(sorted(nb.ORDINALS, key=len, reverse=True))})|\d{{1,3}}(?:st|nd|rd|th))[ \u00a0-]$")
+_EXCH_ALT = _alt(k for k in _EXCHANGES if not k.startswith("."))
+_EXCH_TAIL = re.compile(rf"(?<![\w])(?P<ex>{_EXCH_ALT})[ \u00a0]?$")
+_COLON_SYM = re.compile(r":[ \u00a0]?(?P<sym>[A-Z0-9][A-Za-z0-9]{0,6}(?:\.[A-Z]{1,2})?)\b")
+_PAREN_SYM = re.compile(r"\((?P<sym>[A-Z][A-Z0-9]{0,5})[ \u00a0]+(?=[+\-−]?\d{1,4}(?:\.\d+)?[ \u00a0]?%)")
+_CASHTAG = re.compile(r"\$(?P<sym>[A-Z]{1,5})\b(?![\d.,]?\d)")
+_RIC_SFX = re.compile(rf"\.(?P<sfx>{_alt(k[1:] for k in _EXCHANGES if k.startswith('.'))})\b(?!\.\w)")
+_RIC_TAIL = re.compile(r"(?<![\w.])(?:\d{4,6}|[A-Z]{2,5})$")
+_FRACTION_HEAD = re.compile(r"(?<![\w])(?P<n>(?i:a|one|two|three|four))[ \u00a0-]$")
+_FRACTION_STEMS = ("half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths")
+_OF_AFTER = re.compile(r"[ \u00a0]of\b(?![ \u00a0]\d)")
+_PAIR_HEAD = re.compile(r"(?<![\w])(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)[ \u00a0]$")
+_WORD_TOKEN = re.compile(r"[A-Za-z][\w&'’.-]*|\d[\d.,]*|[^\w\s]")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—]|\b(?:that|which|who|while|whereas|but|after|when|because|although)\b")
+_INDEX_RE = re.compile(rf"(?i:\b(?:{_alt(_INDEX_WORDS)})\b)")
+_NOUN_RUN = re.compile(r"[ \u00a0]+([A-Za-z][A-Za-z'’-]{0,30})")
+_SENT_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])|\n")
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
+# A guard for machine-made input (tables, dumps): no news article states this many figures; the
+# rest of a longer text is not scanned for figures.
+MAX_FIGURES = 5000
+
+_PRIORITY = {"ticker": 0, "money": 1, "percent": 1, "percentage_points": 1, "index_points": 2, "rank": 3,
+             "count": 4}
+
+
+# --------------------------------------------------------------------------------------------
+# Scanning
+# --------------------------------------------------------------------------------------------
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Does (s, e) overlap one of the sorted, non-overlapping `spans` (`starts` = their starts)?"""
+    i = bisect_left(starts, e) - 1
+    return i >= 0 and spans[i][1] > s
+
+
+def _prev_word(raw: str, s: int) -> str:
+    """The whitespace-delimited token before offset s (on the same line)."""
+    j = s
+    lo = max(0, s - 3)
+    while j > lo and raw[j - 1] in " \u00a0\t":
+        j -= 1
+    k = j
+    lo = max(0, j - 40)
+    while k > lo and not raw[k - 1].isspace():
+        k -= 1
+    return raw[k:j]
+
+
+def _next_words(raw: str, e: int, n: int = 4) -> list[str]:
+    out = []
+    pos = e
+    for _ in range(n):
+        m = _NOUN_RUN.match(raw, pos)
+        if not m:
+            break
+        out.append(m.group(1))
+        pos = m.end()
+    return out
+
+
+_CLAUSE_WORDS = {"that", "which", "who", "while", "whereas", "but", "after", "when", "because", "although"}
+_CLAUSE_PUNCT = ",;:()[]“”\"—"
+
+
+class _Breaks:
+    """Sentence and clause starts before an offset, found with bounded reverse scans."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+
+    def sentence_start(self, s: int) -> int:
+        raw = self.raw
+        lo = max(0, s - 300)
+        best = lo
+        for sep in (". ", "! ", "? ", "\n", ".” ", '." '):
+            i = raw.rfind(sep, lo, s)
+            if i >= 0 and i + len(sep) > best:
+                best = i + len(sep)
+        return best
+
+    def clause_start(self, s: int) -> int:
+        raw = self.raw
+        lo = max(self.sentence_start(s), s - 160)
+        best = lo
+        for ch in _CLAUSE_PUNCT:
+            i = raw.rfind(ch, best, s)
+            if i >= 0:
+                best = i + 1
+        # a relative or subordinating word starts a new clause
+        toks = raw[best:s].split(" ")
+        pos = s
+        for t in reversed(toks):
+            pos -= len(t) + 1
+            if t.lower() in _CLAUSE_WORDS:
+                return min(s, pos + len(t) + 2)
+        return best
+
+
+def _direction_before(clause: str) -> str | None:
+    """up/down from the last direction word in the clause, unless a 'to'/'at'/'from' (a level) or
+    another number lies between it and the figure."""
+    toks = clause.split()
+    for i in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
+        t = toks[i].lower().strip(".,;:()\"“”")
+        if t in ("to", "at", "from", "of", "on", "per", "a", "an", "the"):
+            return None
+        if any(ch.isdigit() for ch in t):
+            if i < len(toks) - 1 and toks[i + 1].lower() == "or":
+                continue
+            return None
+        if t in _UP:
+            return "up"
+        if t in _DOWN:
+            return "down"
+    return None
+
+
+def _subject(clause: str) -> str | None:
+    """The noun phrase before the first verb of the clause (at most 8 words)."""
+    toks = clause.split()
+    for i, t in enumerate(toks):
+        if t.lower().strip(".,;:\"“”") in _VERBS:
+            words = toks[:i]
+            while words and words[0].lower() in ("and", "or", "but", "so", "then", "also", "while", "with"):
+                words = words[1:]
+            if not words or len(words) > 8 or not any(c.isalpha() for c in "".join(words)):
+                return None
+            if any(ch.isdigit() for ch in "".join(words)) and len(words) > 4:
+                return None
+            subj = " ".join(words).strip(" \"“”'")
+            return None if subj.lower() in ("there", "here", "it", "this") else subj
+    return None
+
+
+def _count_unit(raw: str, e: int) -> tuple[str | None, bool]:
+    """(counted noun, is_duration) for the words after a count."""
+    words = _next_words(raw, e, 4)
+    skip = {"more", "other", "additional", "extra", "new", "of", "most", "such"}
+    unit = None
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if i == 0 and (lw in _TIME_UNITS or lw.rstrip("s") in _TIME_UNITS):
+            return None, True
+        if lw in skip and unit is None:
+            continue
+        if lw in _FUNCTION or lw in _VERBS or lw in ("to", "per", "is", "are", "was", "were", "and", "or"):
+            break
+        if unit is not None and not lw.endswith("s"):
+            break
+        unit = lw
+        if lw.endswith("s") or i >= 2:
+            break
+    return unit, False
+
+
+@lru_cache(maxsize=1)
+def _yen_is_yuan_hint() -> re.Pattern:
+    return re.compile(r"\b(?:yuan|RMB|Rmb|renminbi|CNY)\b")
+
+
+_SPACES = re.compile(r"[ \u00a0]+")
+_TO_SPACE = str.maketrans({c: " " for c in "-–—,.;:!?()[]{}\"“”‘’'/\n\t\u00a0"})
+
+
+def _find_all(low: str, stem: str):
+    i = low.find(stem)
+    while i >= 0:
+        yield i
+        i = low.find(stem, i + 1)
+
+
+def _tickers(raw: str) -> list[dict]:
+    rows = []
+    for m in _COLON_SYM.finditer(raw):
+        t = _EXCH_TAIL.search(raw, max(0, m.start() - 14), m.start())
+        if t:
+            rows.append((m.start("sym"), m.end("sym"), m.group("sym"), _EXCHANGES[t.group("ex")]))
+    for m in _PAREN_SYM.finditer(raw):
+        rows.append((m.start("sym"), m.end("sym"), m.group("sym"), None))
+    for m in _CASHTAG.finditer(raw):
+        if m.start() == 0 or not (raw[m.start() - 1].isalnum() or raw[m.start() - 1] in "_$"):
+            rows.append((m.start(), m.end(), m.group("sym"), None))
+    for m in _RIC_SFX.finditer(raw):
+        t = _RIC_TAIL.search(raw, max(0, m.start() - 6), m.start())
+        if not t:
+            continue
+        sym, sfx = t.group(), "." + m.group("sfx")
+        if sym.isalpha() and (sfx in (".N", ".O", ".T", ".L") or raw[m.end():m.end() + 1] == "."):
+            continue  # too easily an initialism at a sentence end
+        rows.append((t.start(), m.end(), sym + sfx, _EXCHANGES[sfx]))
+    return [{"start": s, "end": e, "text": raw[s:e], "kind": "ticker", "value": math.nan, "unit": None,
+             "ticker": sym.upper(), "exchange": ex} for s, e, sym, ex in rows]
+
+
+def _ranks_fractions(raw: str, low: str, tokens: set[str]) -> list[dict]:
+    rows = []
+    for m in _RANK_NO.finditer(raw):
+        if m.start() == 0 or not raw[m.start() - 1].isalnum():
+            rows.append({"start": m.start(), "end": m.end(), "text": m.group(), "kind": "rank",
+                         "value": float(m.group("no")), "unit": None})
+    for sup in _SUPERLATIVES:
+        if sup.split("-")[0] not in tokens:
+            continue
+        for i in _find_all(low, sup):
+            e = i + len(sup)
+            if e < len(low) and (low[e].isalnum() or low[e] == "-"):
+                continue
+            t = _ORD_TAIL.search(raw, max(0, i - 14), i)
+            if t:
+                o = t.group("ord").lower()
+                v = nb.ORDINALS.get(o) or float(re.sub(r"\D", "", o))
+                rows.append({"start": t.start(), "end": e, "text": raw[t.start():e], "kind": "rank",
+                             "value": float(v), "unit": None})
+    for stem in _FRACTION_STEMS:
+        if stem not in tokens:
+            continue
+        for i in _find_all(low, stem):
+            e = i + len(stem)
+            if (e < len(low) and low[e].isalpha()) or not _OF_AFTER.match(raw, e):
+                continue
+            h = _FRACTION_HEAD.search(raw, max(0, i - 7), i)
+            if h:
+                k = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[h.group("n").lower()]
+                unit, _ = _count_unit(raw, _OF_AFTER.match(raw, e).end())
+                rows.append({"start": h.start(), "end": e, "text": raw[h.start():e], "kind": "count",
+                             "value": k * nb.FRACTIONS[stem], "unit": unit})
+    for i in (_find_all(low, "pair of") if "pair" in tokens else ()):
+        if _PAIR_HEAD.search(raw, max(0, i - 6), i):
+            unit, _ = _count_unit(raw, i + 7)
+            rows.append({"start": i, "end": i + 4, "text": raw[i:i + 4], "kind": "count", "value": 2.0,
+                         "unit": unit})
+    return rows
+
+
+def _number_starts(raw: str, low: str, tokens: set[str]) -> list[int]:
+    """Sorted start offsets of candidate numerals and number-word runs."""
+    starts = [m.start() for m in _DIGIT_RUN.finditer(raw)]
+    for stem in _WORD_STEMS_SET.intersection(tokens):
+        for i in _find_all(low, stem):
+            if i == 0 or not low[i - 1].isalpha():
+                if stem in _SCALE_STEMS and i >= 2 and low[i - 2:i] in ("a ", "n ") \
+                        and (low[i - 2:i] == "a " and (i < 3 or not low[i - 3].isalpha())
+                             or low[i - 3:i] == "an " and (i < 4 or not low[i - 4].isalpha())):
+                    i = i - 2 if low[i - 2:i] == "a " else i - 3
+                starts.append(i)
+    starts.sort()
+    return starts
+
+
+def _scan(raw: str) -> list[dict]:
+    """Every figure in `raw` as a row dict (start, end, text, kind, value, unit, ...)."""
+    low = raw.lower()
+    breaks = _Breaks(raw)
+    yuan_hint = None
+    rows: list[dict] = _tickers(raw) if ("(" in raw or "$" in raw or ":" in raw or "." in raw) else []
+    tokens = set(low.translate(_TO_SPACE).split())
+    rows.extend(_ranks_fractions(raw, low, tokens))
+
+    nums: list[dict] = []
+    pos = 0
+    n = len(raw)
+    block_end = 0
+    for s in _number_starts(raw, low, tokens):
+        if s < pos:
+            continue
+        if len(nums) >= MAX_FIGURES:
+            break
+        if raw[s].isdigit():
+            if s > 0 and raw[s - 1] == "." and not (s > 1 and raw[s - 2].isdigit()):
+                s -= 1  # .5
+            m = _DIGITS_AT.match(raw, s)
+            words = None
+        else:
+            m = _WORDS_AT.match(raw, s)
+            words = m.group() if m else None
+        if m is None:
+            continue
+        e = m.end()
+        pos = e
+        if words:
+            if e < n and (raw[e].isalnum()):
+                continue
+            bad = nb.bad_and(words)
+            if bad is not None:
+                e = s + bad
+                pos = e
+                words = raw[s:e]
+            value = nb.words_value(words)
+            if value is None:
+                continue
+        else:
+            if s > 1 and raw[s - 1] == "." and raw[s - 2].isdigit():
+                continue  # 1.2.3 version strings
+            value = nb.digits_value(m.group())
+            if e < n and raw[e] == "." and e + 1 < n and raw[e + 1].isdigit():
+                continue
+            if s < block_end:
+                continue
+            bm = _blocked_at(raw, s, e)
+            if bm:
+                block_end = pos = max(bm, e)
+                continue
+        nums.append(_classify(raw, s, e, value, bool(words)))
+    nums = [r for r in nums if r is not None]
+    for i, r in enumerate(nums):
+        # ranges: "20 to 30 percent", "$62,000 to 63,000", "$5 to 7 million"
+        nxt = nums[i + 1] if i + 1 < len(nums) else None
+        if nxt is not None and _CONNECT.match(raw[r["end"]:nxt["start"]] or "x") is not None \
+                and len(raw[r["end"]:nxt["start"]]) <= 6:
+            if r["kind"] is None and not _yearlike(r) and nxt["kind"] in ("money", "percent", "percentage_points", "index_points"):
+                if r["raw_scale"] == 1 and nxt["raw_scale"] > 1 and r["value"] < nxt["value"] / nxt["raw_scale"] * 10:
+                    r["value"] *= nxt["raw_scale"]
+                r["value"] = float(f'{r["value"] * nxt["factor"]:.12g}')
+                r["kind"], r["unit"] = nxt["kind"], nxt["unit"]
+                r["text_end_unit"] = False
+            elif r["kind"] == "money" and nxt["kind"] is None and not nxt["words"] and nxt["has_unitword"] is False:
+                nxt["kind"], nxt["unit"] = "money", r["unit"]
+                nxt["value"] *= r["factor"]
+                if r["raw_scale"] == 1 and nxt["raw_scale"] > 1 and r["value"] / r["factor"] < nxt["value"] / nxt["raw_scale"] / r["factor"]:
+                    r["value"] *= nxt["raw_scale"]
+    for r in nums:
+        if r["kind"] is None:
+            if not _keep_count(raw, r, breaks):
+                continue
+            r["kind"] = r["kind"] or "count"
+        if r["unit"] == "JPY" and r["cur_text"] in ("¥", "￥"):
+            if yuan_hint is None:
+                yuan_hint = _yen_is_yuan_hint().search(raw) is not None
+            if yuan_hint:
+                r["unit"] = "CNY"
+        rows.append(r)
+    return _resolve(raw, rows, breaks)
+
+
+def _yearlike(r: dict) -> bool:
+    return not r["words"] and r["raw_scale"] == 1 and _YEAR.fullmatch(r["text"]) is not None
+
+
+def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | None:
+    """Read the currency marker before and the scale / unit after one number."""
+    start = s
+    cur = None
+    factor = 1.0
+    scale = 1.0
+    cur_text = None
+    kind = None
+    unit = None
+    # --- currency marker before
+    if s > 0:
+        pm = _PREFIX_TAIL.search(raw, max(0, s - 8), s)
+        if pm:
+            key = pm.group("p") or pm.group("s") or pm.group("c") or pm.group("mc")
+            iso, f = (_PREFIX.get(key) or _CODE.get(key))
+            cur, factor, cur_text = iso, f, key
+            if pm.group("mc"):
+                scale = 1e6
+            start = pm.start()
+            kind, unit = "money", iso
+        elif raw[s - 1].isalnum() or raw[s - 1] in "_#@":
+            return None  # glued to a word: X6, Q1, MIX4, #1
+    # sign
+    sign = 1.0
+    if start > 0 and raw[start - 1] in "+-−–":
+        if _SIGN_TAIL.search(raw, max(0, start - 2), start):
+            if not (start > 1 and (raw[start - 2].isalnum())):
+                sign = -1.0 if raw[start - 1] != "+" else 1.0
+                start -= 1
+    end = e
+    raw_scale = 1.0
+    sm = _SCALE_AFTER.match(raw, e)
+    if sm:
+        tok = sm.group("scale")
+        if sm.group("a"):
+            a = tok.lower()
+            # single-letter scales: attached only, and k/m only for money ($5m, 4K is not 4,000)
+            if sm.group("sp") or (a in "km" and cur is None):
+                sm = None
+            else:
+                raw_scale = nb.SCALES[a]
+        else:
+            t = tok.lower()
+            raw_scale = 1e12 if t.startswith("lakh ") else nb.SCALES[t]
+        if sm:
+            end = sm.end()
+    if words:
+        raw_scale = 1.0  # number words carry their own scale (five million)
+    scale *= raw_scale
+    has_unitword = False
+    um = _UNIT_AFTER.match(raw, end)
+    if um:
+        g = um.lastgroup
+        if g == "pct" and cur is None:
+            kind, unit, end = "percent", "%", um.end()
+        elif g == "pp" and cur is None:
+            kind, unit, end = "percentage_points", "pp", um.end()
+        elif g == "bp" and cur is None:
+            kind, unit, end, factor = "percentage_points", "pp", um.end(), 0.01
+        elif g == "pts" and cur is None:
+            kind, unit, end = "points", "points", um.end()
+        elif g == "cur" and cur is None:
+            w = um.group("cur").strip(" \u00a0-").lower()
+            w = _SPACES.sub(" ", w)
+            if w in ("pounds", "pound") and _OF_AFTER.match(raw, um.end()):
+                pass  # 500 pounds of beef
+            elif um.group("cur")[0] == "-" and w not in ("cent", "yen", "dollar", "euro", "pound", "penny", "franc"):
+                pass
+            else:
+                unit, factor = _SUFFIX[w]
+                kind, end, cur_text = "money", um.end(), w
+        elif g in ("code", "csp", "cscale") and cur is None:
+            code = um.group("code").strip(" \u00a0").split()[0]
+            if code in _CODE and (raw[e:e + 1] in " \u00a0" or raw_scale > 1 or um.group("cscale")):
+                unit, factor = _CODE[code]
+                kind, end, cur_text = "money", um.end(), code
+                if um.group("cscale"):
+                    scale *= nb.SCALES[um.group("cscale").lower()]
+        elif g == "mcode" and cur is None:
+            code = um.group("mcode").strip(" \u00a0")[1:]
+            unit, factor = _CODE[code]
+            kind, end, cur_text = "money", um.end(), code
+            scale *= 1e6
+        elif g == "p" and cur is None and raw[end - 1].isdigit():
+            kind, unit, factor, end, cur_text = "money", "GBP", 0.01, um.end(), "p"
+        if g in ("cur", "code", "mcode") and kind != "money":
+            has_unitword = True
+    if kind == "money":
+        # "$70-a-share": fine; "$5bn-plus" fine; letters glued to the figure end it as a name
+        pass
+    elif cur is None and end < len(raw) and (raw[end].isalpha()):
+        return None  # 7nm, 5G, 1990s, 2nd
+    val = float(f"{sign * value * scale * factor:.12g}")  # 32.3 * 1e6 -> 32300000.0, not ...99996
+    if kind == "points":
+        kind = None  # decided by _keep_count / index context
+        unit = "points"
+    return {"start": start, "end": end, "text": raw[start:end], "kind": kind, "value": val, "unit": unit,
+            "num_start": s, "num_end": e, "raw_scale": raw_scale, "factor": factor, "words": words,
+            "cur_text": cur_text, "sign": sign if start < s and raw[start] in "+-−–" else 0,
+            "has_unitword": has_unitword, "is_int": float(value).is_integer()}
+
+
+def _blocked_at(raw: str, s: int, e: int) -> int:
+    """End offset of a date / time / phone number / URL / a-b fraction that the numeral at s..e
+    belongs to (so it is not a figure), else 0."""
+    m = _DIGIT_BLOCK.match(raw, s)
+    if m:
+        return m.end()
+    if s > 3 and _MONTH_TAIL.search(raw, max(0, s - 11), s):
+        return e
+    if (e < len(raw) and raw[e] in "-.)") or (s > 0 and raw[s - 1] in "(+"):
+        for p in _PHONE_RE.finditer(raw, max(0, s - 7), min(len(raw), e + 16)):
+            if p.start() <= s < p.end():
+                return p.end()
+    ws = max(raw.rfind(" ", max(0, s - 300), s), raw.rfind("\n", max(0, s - 300), s)) + 1
+    if ws < s and raw[ws].isalpha():
+        tok = raw[ws:s]
+        if "://" in tok or tok.startswith("www."):
+            return e
+    return 0
+
+
+def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
+    """Decide whether a bare number is a count (or an index level) worth reporting."""
+    s, e = r["num_start"], r["end"]
+    if r["unit"] == "points":
+        sent = raw[breaks.sentence_start(s):s]
+        if _INDEX_RE.search(sent):
+            r["kind"] = "index_points"
+            return True
+        r["kind"] = "count"
+        return True
+    word = raw[s:r["num_end"]]
+    if r["words"] and word.lower() in ("one", "a", "an", "zero") and r["raw_scale"] == 1:
+        return False
+    # years
+    if _yearlike(r):
+        return False
+    # hyphen compounds: two-day, 30-year, 17-series, 12-member
+    if e < len(raw) and raw[e] == "-" and e + 1 < len(raw) and raw[e + 1].isalpha():
+        return False
+    if e < len(raw) and raw[e] in ":/" and e + 1 < len(raw) and raw[e + 1].isdigit():
+        return False
+    prev = _prev_word(raw, r["start"])
+    if prev:
+        pl = prev.lower().strip("(\"“‘'")
+        if prev[-1] not in ".,;:!?)\"”’" and any(c.isupper() for c in prev) and pl not in _FUNCTION:
+            return False  # Mate 60, Qihoo 360, iPhone 17, S&P 500, AH 20191
+        if prev.endswith(("#", "No.")) or pl in ("no.", "no", "number", "page", "p.", "article", "section", "chapter", "route", "room", "flight", "version", "v"):
+            return False
+        if pl.rstrip(".") in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
+            return False
+    nxt = _next_words(raw, e, 1)
+    if nxt and nxt[0].lower() in _MODEL_WORDS:
+        return False
+    unit, duration = _count_unit(raw, e)
+    if duration:
+        return False
+    r["unit"] = unit
+    # count spans include the qualifier ("nearly one million")
+    q = _QUAL_TAIL.search(raw, max(0, r["start"] - 20), r["start"]) \
+        if _prev_word(raw, r["start"]).lower() in _QUAL_LAST else None
+    if q:
+        r["qualifier_in_span"] = True
+    return True
+
+
+def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
+    """Drop figures overlapping a stronger one; add qualifier, direction, subject, ticker."""
+    if len(rows) > MAX_FIGURES:
+        rows.sort(key=lambda r: r["start"])
+        rows = rows[:MAX_FIGURES]
+    rows.sort(key=lambda r: (r["start"], _PRIORITY.get(r["kind"], 9), -(r["end"] - r["start"])))
+    kept: list[dict] = []
+    strong = sorted((r for r in rows if r["kind"] != "count"), key=lambda r: (_PRIORITY[r["kind"]], r["start"]))
+    taken: list[tuple[int, int]] = []
+    tstarts: list[int] = []
+    for r in strong + [r for r in rows if r["kind"] == "count"]:
+        if _overlaps(taken, tstarts, r["start"], r["end"]):
+            continue
+        i = bisect_left(tstarts, r["start"])
+        tstarts.insert(i, r["start"])
+        taken.insert(i, (r["start"], r["end"]))
+        kept.append(r)
+    kept.sort(key=lambda r: (r["start"], r["end"]))
+    tickers = [r for r in kept if r["kind"] == "ticker"]
+    tick_starts = [t["start"] for t in tickers]
+    out = []
+    for r in kept:
+        s = r["start"]
+        q = _QUAL_TAIL.search(raw, max(0, s - 20), s) if _prev_word(raw, s).lower() in _QUAL_LAST else None
+        qual = q.group("q").lower() if q else None
+        if r.pop("qualifier_in_span", False) and q:
+            r["start"] = s = q.start()
+        clause_start = breaks.clause_start(s)
+        clause = raw[clause_start:s]
+        direction = None
+        if r["kind"] in ("money", "percent", "percentage_points", "index_points", "count"):
+            if r.get("sign"):
+                direction = "up" if r["sign"] > 0 else "down"
+            else:
+                direction = _direction_before(clause)
+                if direction is None:
+                    after = _next_words(raw, r["end"], 1)
+                    if after and after[0].lower() in _CHANGE_NOUNS:
+                        direction = _CHANGE_NOUNS[after[0].lower()]
+            if r["kind"] == "count" and r.get("unit") not in ("points", None):
+                direction = None
+        subject = None
+        ticker = r.get("ticker")
+        exchange = r.get("exchange")
+        if r["kind"] != "ticker":
+            sent0 = breaks.sentence_start(s)
+            j = bisect_right(tick_starts, s - 1) - 1
+            if j >= 0 and tickers[j]["start"] >= sent0:
+                t = tickers[j]
+                ticker, exchange = t["ticker"], t["exchange"]
+                if raw.rfind("(", sent0, s) > t["start"] - 2 and raw.find(")", t["end"], s) < 0:
+                    subject = _prev_word(raw, raw.rfind("(", max(0, t["start"] - 2), t["start"] + 1)).strip("\"“”") or None
+            if subject is None:
+                subject = _subject(clause)
+        else:
+            par = raw.rfind("(", max(0, s - 20), s)
+            if par >= 0:
+                subject = _prev_word(raw, par).strip("\"“”") or None
+        text = raw[r["start"]:r["end"]]
+        value = r["value"]
+        out.append({"start": r["start"], "end": r["end"], "text": text, "kind": r["kind"],
+                    "value": float(value) if isinstance(value, (int, float)) else math.nan,
+                    "unit": r.get("unit"), "qualifier": qual, "direction": direction,
+                    "subject": subject, "ticker": ticker, "exchange": exchange})
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def _figures_for_article(article: Article) -> list[dict]:
+    """Figure rows (start, end and the typed columns) for one article's raw text."""
+    return _scan(article.raw)
+
+
+def extract_figures(articles_or_text: Any, published: Any = None) -> pd.DataFrame:
+    """The ``figures`` table for a text, a list/Series of texts, Article(s) or the articles table.
+
+    >>> extract_figures("Xiaomi shares gained 3.52 per cent to close at HK$44.72")[["text", "value", "unit"]]
+    ... # doctest: +SKIP
+    """
+    return span_table(articles_or_text, _figures_for_article, "figures", published)
+
+
+def _json_value(v: Any) -> Any:
+    if isinstance(v, float):
+        if math.isnan(v):
+            return None
+        if v.is_integer() and abs(v) < 1e18:
+            return int(v)
+        return round(v, 10)
+    return v
+
+
+def json_items(article: Article | str) -> list[dict]:
+    """Figures of one article in the eval schema's field names (for ``newslib extract --jsonl``):
+    text, kind, value (the symbol for a ticker), unit, subject, in_boilerplate, start, end, plus
+    qualifier, direction, ticker, exchange."""
+    if not isinstance(article, Article):
+        article = next(as_articles(article))
+    rows = locate(article, _figures_for_article(article))
+    out = []
+    for r in rows:
+        out.append({
+            "text": r["text"], "kind": r["kind"],
+            "value": r["ticker"] if r["kind"] == "ticker" else _json_value(r["value"]),
+            "unit": r["unit"], "subject": r["subject"], "in_boilerplate": bool(r["in_boilerplate"]),
+            "start": r["start"], "end": r["end"], "qualifier": r["qualifier"],
+            "direction": r["direction"], "ticker": r["ticker"], "exchange": r["exchange"],
+        })
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Currency conversion with the fixed FX table
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def fx_table() -> pd.DataFrame:
+    """The fixed FX table ``lexicons/fx_rates.csv``: one row per ISO code with ``per_usd`` (units of
+    the currency one US dollar buys) and a note.  The file's header states the date and source."""
+    text = resources.files("newslib").joinpath("lexicons", "fx_rates.csv").read_text(encoding="utf-8")
+    rows = []
+    header = None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split(",", 2)]
+        if header is None:
+            header = parts
+            continue
+        rows.append(dict(zip(header, parts, strict=False)))
+    df = pd.DataFrame(rows)
+    df["per_usd"] = df["per_usd"].astype(float)
+    return df
+
+
+def to_currency(figures: pd.DataFrame, target: str = "USD") -> pd.DataFrame:
+    """Money rows of a figures table with their value converted to `target` at the fixed rates.
+
+    Adds ``value_<TARGET>`` and ``fx_rate`` (target units per unit of the figure's currency).
+    Currencies missing from the table get NaN.
+    """
+    rates = dict(zip(fx_table()["code"], fx_table()["per_usd"], strict=False))
+    if target not in rates:
+        raise ValueError(f"{target} is not in the FX table")
+    money = figures[figures["kind"] == "money"].copy()
+    fx = money["unit"].map(lambda u: rates[target] / rates[u] if u in rates else math.nan).astype(float)
+    money["fx_rate"] = fx
+    money[f"value_{target}"] = money["value"].astype(float) * fx
+    return money
+
+
+def share_moves(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per sentence that states a share-price (or index) move: the percent or money
+    change with its direction, and the closing level stated after it in the same sentence.
+
+    Columns: article_id, sentence_id, subject, ticker, change, change_unit, direction, close,
+    close_unit, start, end (of the change figure), published (from `articles` when given).
+    Boilerplate figures are left out.
+    """
+    f = figures[~figures["in_boilerplate"]]
+    out = []
+    for (aid, sid), grp in f.groupby(["article_id", "sentence_id"], sort=True):
+        grp = grp.sort_values("start")
+        moves = grp[grp["direction"].notna() & grp["kind"].isin(["percent", "money", "index_points"])]
+        if moves.empty:
+            continue
+        mv = moves.iloc[0]
+        later = grp[(grp["start"] > mv["end"]) & grp["direction"].isna()
+                    & grp["kind"].isin(["money", "index_points"])]
+        close = later.iloc[0] if len(later) else None
+        out.append({"article_id": aid, "sentence_id": sid, "subject": mv["subject"], "ticker": mv["ticker"],
+                    "change": mv["value"], "change_unit": mv["unit"], "direction": mv["direction"],
+                    "close": close["value"] if close is not None else math.nan,
+                    "close_unit": close["unit"] if close is not None else None,
+                    "start": mv["start"], "end": mv["end"]})
+    res = pd.DataFrame(out, columns=["article_id", "sentence_id", "subject", "ticker", "change", "change_unit",
+                                     "direction", "close", "close_unit", "start", "end"])
+    if articles is not None and "published" in articles.columns:
+        res = res.merge(articles[["article_id", "published"]], on="article_id", how="left")
+    return res

@@ -1,0 +1,273 @@
+"""Header reading for one article: datelines (publication date and time) and bylines.
+
+These helpers look at one stripped line of page text at a time.  :func:`parse_dateline` says
+whether a line *is* a dateline (a line that is mostly a date, with optional cue words such as
+"Published:", weekday, time, time zone, reading time) and returns the publication time it states;
+:func:`parse_byline` says whether a line is a byline and returns the author names without "By"
+and without the date part.  :mod:`newslib.cleaning` decides which lines belong to the header.
+
+Every pattern is bounded (no nested open-ended repetition), so matching is linear in the line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .text import MONTH_RE, MONTHS, WEEKDAY_RE
+
+# ---- dates ---------------------------------------------------------------------------------
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_MON = rf"(?P<mon>{MONTH_RE})"
+_SP = r"[\s\u00a0]{0,3}"
+
+# "May 26, 2021", "Jan. 15 2021", "MAY 26th, 2021"
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:[0-5]\d))"  # "May 26, 20218:47 AM" (year glued to the time)
+_MDY = rf"(?<![\w]){_MON}\.?{_SP}{_DAY},?{_SP}{_YEAR}{_YEAR_END}"
+# "26 May 2021", "20 August, 2019", "26th of May 2021"
+_DMY = rf"(?<![\w]){_DAY}{_SP}(?:of\s)?{_MON}\.?,?{_SP}{_YEAR}{_YEAR_END}"
+# "2021-05-26", "2021/05/26", "2021.05.26", "2021-05-26T08:47:00Z"
+_ISO = (r"(?<![\d])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mon>0?[1-9]|1[0-2])(?P=sep)"
+        r"(?P<day>0?[1-9]|[12]\d|3[01])(?!\d)"
+        r"(?:[T ](?P<ih>[01]\d|2[0-3]):(?P<imin>[0-5]\d)(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?")
+# "05/26/2021" (US order unless the first number is over 12), "26.05.2021"
+_NUM = r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])"
+# "2021年5月26日"
+_CJK = r"(?P<year>(?:19|20)\d\d)\s?年\s?(?P<mon>1[0-2]|0?[1-9])\s?月\s?(?P<day>3[01]|[12]\d|0?[1-9])\s?日"
+
+DATE_RES = [re.compile(p, re.IGNORECASE) for p in (_ISO, _MDY, _DMY, _NUM, _CJK)]
+
+# "08:47 AM", "4:02pm", "10:25 a.m.", "15:11", "4pm"
+_TIME = re.compile(
+    r"(?:(?<![\d:.])|(?<=[12][09]\d\d))(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=[0-5]\d\s?[ap]\.?m))(?P<m>[0-5]\d)(?::[0-5]\d)?)"
+    r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?)?"
+    r"|(?<![\d:.])(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[ap])\.?m\b\.?",
+    re.IGNORECASE,
+)
+
+# Cue words that say which date a segment of a line gives.
+_CUE = re.compile(
+    r"(?<![\w])(?P<cue>first\s(?:published|posted)|last\s(?:updated|modified)|published(?:\s(?:on|at))?"
+    r"|posted(?:\s(?:on|at))?|updated(?:\s(?:on|at))?|update|modified|created|released|issued"
+    r"|date(?:d|line)?|time|pub(?:lished)?\s?date)(?![\w])\s{0,3}[:：]?",
+    re.IGNORECASE,
+)
+_UPDATED = ("updated", "update", "modified", "last")
+
+# Words a dateline may carry besides the date itself: weekdays, zones, reading time, ...
+_FILLER = re.compile(
+    rf"(?<![\w])(?:{WEEKDAY_RE}|at|on|am|pm|a\.m\.|p\.m\.|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|MT|GMT|UTC|BST|CET|CEST"
+    r"|HKT|JST|KST|SGT|IST|AEST|AEDT|WIB|PHT|Beijing|Time|local|min|mins|minute|minutes|read|source|editor"
+    r"|you|are|here|hours?|ago|\d{1,3}|[+-]\d{1,4})(?![\w])",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]{0,60}")
+
+
+@dataclass
+class DateHit:
+    """One publication date found in a dateline."""
+
+    value: pd.Timestamp
+    start: int  # span of the date (and time) expression within the line
+    end: int
+    rank: int  # 0 published/posted, 1 no cue, 2 updated/modified
+
+
+def _mk(year: int, mon: int, day: int, hour: int | None = None, minute: int | None = None) -> pd.Timestamp | None:
+    try:
+        if hour is None:
+            return pd.Timestamp(year, mon, day)
+        return pd.Timestamp(year, mon, day, hour, minute or 0)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _month(s: str) -> int:
+    return MONTHS.get(s.lower().rstrip("."), 0)
+
+
+def find_dates(line: str) -> list[tuple[int, int, int, int, int, int | None, int | None]]:
+    """(start, end, year, month, day, hour, minute) of every full date (day, month and year) in
+    `line`, in order, without overlaps.  Month-only or year-less dates are ignored."""
+    found = []
+    taken: list[tuple[int, int]] = []
+    for rx in DATE_RES:
+        for m in rx.finditer(line):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            g = m.groupdict()
+            hour = minute = None
+            if "a" in g and g.get("a"):
+                a, b = int(g["a"]), int(g["b"])
+                mon, day = (b, a) if a > 12 or m.group("sep") == "." else (a, b)
+            else:
+                mon = _month(g["mon"]) if not g["mon"].isdigit() else int(g["mon"])
+                day = int(g["day"])
+                if g.get("ih"):
+                    hour, minute = int(g["ih"]), int(g["imin"])
+            if not mon or not 1 <= day <= 31:
+                continue
+            taken.append((s, e))
+            found.append((s, e, int(g["year"]), mon, day, hour, minute))
+    found.sort()
+    return found
+
+
+def _times(line: str) -> list[tuple[int, int, int, int]]:
+    out = []
+    for m in _TIME.finditer(line):
+        if m.group("h") is not None:
+            h, mi, ap = int(m.group("h")), int(m.group("m")), m.group("ap")
+        else:
+            h, mi, ap = int(m.group("h2")), 0, m.group("ap2")
+        if ap:
+            if h > 12 or h == 0:
+                continue
+            h = (h % 12) + (12 if ap.lower() == "p" else 0)
+        out.append((m.start(), m.end(), h, mi))
+    return out
+
+
+def parse_dateline(line: str, max_other_words: int = 6) -> tuple[DateHit | None, bool]:
+    """(best publication date in `line`, whether the line is a dateline).
+
+    A dateline is a line that is mostly a date: after removing dates, times, cue words
+    ("Published:", "Updated"), weekdays, time zones and reading times, at most
+    `max_other_words` words remain.  When a line gives both a published and an updated time, the
+    published one wins.  The time nearest to a date in the same segment is attached to it
+    (12-hour clock converted to 24-hour)."""
+    if len(line) > 400:
+        return None, False
+    dates = find_dates(line)
+    if not dates:
+        return None, False
+    times = _times(line)
+    cues = [(m.start(), m.end(), m.group("cue").lower()) for m in _CUE.finditer(line)]
+    hits: list[DateHit] = []
+    for s, e, y, mo, d, h, mi in dates:
+        # the segment: from the last cue before the date to the next cue after it
+        seg_lo, seg_hi, rank = 0, len(line), 1
+        for cs, _ce, word in cues:
+            if cs <= s:
+                seg_lo = cs
+                rank = 2 if word.startswith(_UPDATED) else (0 if word.startswith(("pub", "first", "posted", "created", "released", "issued")) else 1)
+            elif cs >= e:
+                seg_hi = cs
+                break
+        span_s, span_e = s, e
+        if h is None:
+            best = None
+            for ts, te, th, tm in times:
+                if ts < seg_lo or te > seg_hi or (s <= ts < e):
+                    continue
+                gap = ts - e if ts >= e else s - te
+                if gap <= 40 and (best is None or gap < best[0]):
+                    best = (gap, ts, te, th, tm)
+            if best is not None:
+                _, ts, te, h, mi = best
+                span_s, span_e = min(s, ts), max(e, te)
+        ts_ = _mk(y, mo, d, h, mi)
+        if ts_ is not None:
+            hits.append(DateHit(ts_, span_s, span_e, rank))
+    if not hits:
+        return None, False
+    best = min(hits, key=lambda x: x.rank)
+    # how much else is on the line?
+    rest = line
+    cut = sorted([(h.start, h.end) for h in hits] + [(c[0], c[1]) for c in cues] + [(t[0], t[1]) for t in times])
+    if cut:
+        parts, pos = [], 0
+        for a, b in cut:
+            if a > pos:
+                parts.append(line[pos:a])
+            pos = max(pos, b)
+        parts.append(line[pos:])
+        rest = " ".join(parts)
+    rest = _FILLER.sub(" ", rest)
+    others = len(_WORD.findall(rest))
+    return best, others <= max_other_words
+
+
+# ---- bylines ---------------------------------------------------------------------------------
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]{0,30}|[A-Z]\.|(?:de|da|van|von|der|del|la|le|bin|al|el)(?=\s))"
+_BY = re.compile(r"^(?:written\s|words\s|reported\s|posted\s|story\s|text\s)?by\s{1,3}(?=[A-Z\u00c0-\u024f])|^(?:authors?|writer|reporter|byline|posted by)\s{0,2}[:：]\s{0,2}",
+                 re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    "the this that these those then there their its his her our your my a an one two some many most all any "
+    "contrast comparison comparing far end mid early late now next last default design nature law way "
+    "using focusing making taking doing following adding".split())
+_ROLE = re.compile(
+    r"(?<![\w])(?:(?:senior|chief|staff|contributing|special|deputy|associate|executive|managing|news|business|"
+    r"tech|technology|markets?|global|china|asia|foreign|political|economics?|finance|financial)\s){0,3}"
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|author|producer)s?(?![\w])",
+    re.IGNORECASE)
+_READ = re.compile(r"(?<![\w])\d{1,3}\s?(?:-\s?)?(?:min|mins|minute|minutes)\.?\s(?:read|to read)(?![\w])", re.IGNORECASE)
+_SEP = re.compile(r"\s[|•·–—]\s|\s[|•·]|[|•·]\s|\s-{1,2}\s|\s/\s")
+_NAME_LINE = re.compile(
+    rf"^{_NAME_TOKEN}(?:[\s\u00a0]{{1,2}}{_NAME_TOKEN}){{1,4}}"
+    rf"(?:(?:,?\s(?:and|&)\s|,\s){_NAME_TOKEN}(?:[\s\u00a0]{{1,2}}{_NAME_TOKEN}){{1,4}}){{0,3}}$")
+
+
+_IN_PLACE = re.compile(r"\s(?:in|from)\s[A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30}){0,2}$")
+
+
+def _names_ok(s: str) -> bool:
+    toks = s.replace(",", " ").split()
+    if not 1 <= len(toks) <= 14:
+        return False
+    if toks[0].lower() in _NOT_NAMES:
+        return False
+    caps = sum(1 for t in toks if t[:1].isupper())
+    return caps >= max(1, (len(toks) + 1) // 2) and not any(c in s for c in "?!\"“”")
+
+
+def looks_like_name(s: str) -> bool:
+    """A bare author line: 2-5 capitalised name words, possibly several joined by 'and'."""
+    return len(s) <= 80 and bool(_NAME_LINE.match(s)) and s.split()[0].lower() not in _NOT_NAMES
+
+
+def parse_byline(line: str, date_span: tuple[int, int] | None = None) -> str | None:
+    """The author name(s) a byline line gives (without 'By', the date part, reading time or a
+    trailing '| role'), or None when `line` is not a byline.
+
+    Recognised: 'By Jane Doe', 'BY JANE DOE | China Daily', 'By Jane Doe and John Roe, Reuters',
+    'Author: Jane Doe', 'Jane Doe | Staff Writer', 'JANE DOE, Nikkei staff writer',
+    'Jane Doe, Reuters • 3 min read'."""
+    if len(line) > 200:
+        return None
+    text = line
+    if date_span is not None:
+        text = line[:date_span[0]] + " | " + line[date_span[1]:]
+    m = _BY.match(text)
+    rest = text[m.end():] if m else text
+    rest = _READ.sub(" | ", rest)
+    # cut at the first separator (|, •, ·, " - ") or a dateline cue
+    seg = _SEP.split(rest, maxsplit=1)[0]
+    c = _CUE.search(seg)
+    if c:
+        seg = seg[:c.start()]
+    name = seg.strip(" ,;:|-–—•·\u00a0")
+    if m:
+        name = _IN_PLACE.sub("", name)  # "JANE DOE in Beijing" -> "JANE DOE"
+        role = _ROLE.search(name)
+        if role and "," in name[:role.start()]:  # "Jane Doe, Benzinga Staff Writer" -> "Jane Doe"
+            name = name[:name.rfind(",", 0, role.start())].strip(" ,")
+        return name if name and _names_ok(name) else None
+    # no "By": needs a role word or a reading time or a separator after name-like words
+    has_role = bool(_ROLE.search(text)) or bool(_READ.search(line)) or date_span is not None
+    if not has_role:
+        return None
+    head = name
+    role = _ROLE.search(head)
+    if role:  # "JANE DOE, Nikkei staff writer" -> "JANE DOE"
+        head = head[:role.start()]
+        if "," in head:
+            head = head.rsplit(",", 1)[0] if not looks_like_name(head.strip(" ,")) else head
+        head = head.strip(" ,;:|-–—")
+    if head and looks_like_name(head.split(",")[0].strip()):
+        return head
+    return None

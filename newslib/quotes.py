@@ -1,0 +1,1497 @@
+"""Quotes and speakers: who is quoted in an article, saying what.
+
+:func:`extract_quotes` returns the ``quotes`` table (declared in :mod:`newslib.schema`): one row
+per direct quote (words inside quotation marks), indirect quote (a clause reported with a
+reporting verb: *X said that ...*, *..., according to X*) or mixed quote (a reported clause that
+contains quoted words).  Columns, for an analyst:
+
+``article_id, start, end``  the content's offsets in the article's raw text (quote marks excluded)
+``text``                    raw[start:end]: what was said or reported
+``kind``                    direct, indirect or mixed
+``speaker``                 canonical name: the person's full name as first given in the article,
+                            the organisation's name, the descriptive phrase for anonymous speakers
+                            ("analysts", "people familiar with the matter"); <NA> when unattributed
+``speaker_type``            person, organization or anonymous
+``speaker_start/_end``      the mention used for this quote (may be "he", "Zhou", "the company")
+``role``, ``affiliation``   the speaker's role words and organisation as the article gives them
+``cue``                     the reporting verb or phrase as written (said, told, according to ...);
+                            <NA> for a free-standing quote attributed to the previous speaker
+``sentence_id``             the sentence the quote starts in
+``in_boilerplate``          the quote lies in boilerplate (only body text is searched, so False)
+
+:func:`speakers` aggregates quotes into a corpus-level directory, one row per named person or
+organisation, with these columns:
+
+``speaker``        canonical name (merged across articles by case-folded name)
+``speaker_type``   person or organization
+``category``       analyst, official, company, media or other (from roles, titles, affiliations)
+``roles``          distinct role words seen (list)
+``affiliations``   distinct affiliations seen (list)
+``outlets``        outlets that quote the speaker (list; article ids when no articles table is given)
+``n_quotes``       number of quotes attributed
+``n_articles``     number of articles quoting the speaker
+
+Method: rules, not a parser.  Quotation marks are paired per paragraph (curly and straight,
+single marks only where a paragraph has no double marks; unclosed marks run to the attribution or
+the paragraph end, multi-paragraph quotes chain).  Reporting cues come from
+``lexicons/reporting_verbs.txt``; the speaker is the short noun phrase next to the cue, resolved
+within the article: pronouns to the last speaker, surnames and titled names ("Mr Trump") to the
+first full mention, descriptions ("the company", "the analyst") to the last organisation or person
+named.  Roles and affiliations come from appositions and pre-modifiers ("Su Lian Jye, chief
+analyst at tech consultancy Omdia", "Canalys analyst Sanyam Chaurasia").  Limits: no syntax, so
+long subjects, unusual word order and speech without a reporting verb are missed; gender is not
+used to resolve pronouns.  Every regex is linear-time (bounded repetition, disjoint classes).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import filterfalse
+
+import pandas as pd
+
+from . import schema
+from .article import Article, span_table
+from .text import DOUBLE_QUOTES, MONTHS, SINGLE_QUOTES, WEEKDAYS, load_lexicon
+
+__all__ = ["extract_quotes", "json_items", "speakers", "SPEAKER_COLUMNS"]
+
+# --------------------------------------------------------------------------------------------
+# lexicons
+# --------------------------------------------------------------------------------------------
+
+
+def _pairs(name: str) -> dict[str, str]:
+    out = {}
+    for line in load_lexicon(name):
+        if "|" in line:
+            k, v = line.split("|", 1)
+        else:
+            k, _, v = line.rpartition(" ")
+        out[k.strip()] = v.strip()
+    return out
+
+
+CUES: dict[str, str] = _pairs("reporting_verbs.txt")
+ROLES: dict[str, str] = {k.lower(): v for k, v in _pairs("roles.txt").items()}
+ORG_NOUNS: dict[str, str] = _pairs("quote_org_nouns.txt")
+TITLES = frozenset(t.rstrip(".") for t in load_lexicon("titles.txt"))
+ORG_WORDS = frozenset(load_lexicon("org_suffixes.txt"))
+CAPS_STOP = frozenset(load_lexicon("quote_caps_stop.txt")) | {
+    w.capitalize() for w in list(MONTHS) + list(WEEKDAYS) if len(w) > 3}
+PLACE_FIRST = frozenset(load_lexicon("quote_place_words.txt"))
+TIME_WORDS = frozenset(list(WEEKDAYS) + list(MONTHS) + [
+    "today", "yesterday", "tonight", "earlier", "later", "recently", "last", "this", "next", "week",
+    "month", "year", "morning", "afternoon", "evening", "night", "weekend"])
+
+
+_PLURAL_ROLE = {}
+for _r in ROLES:
+    _PLURAL_ROLE[_r] = _r
+    if _r.endswith("y") and not _r.endswith("ey"):
+        _PLURAL_ROLE[_r[:-1] + "ies"] = _r
+    elif _r.endswith(("s", "sh", "ch")):
+        _PLURAL_ROLE[_r + "es"] = _r
+    elif _r.endswith("man"):
+        _PLURAL_ROLE[_r[:-3] + "men"] = _r
+    else:
+        _PLURAL_ROLE[_r + "s"] = _r
+
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "organization",
+            "they": "group", "we": "group", "i": "self"}
+DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those",
+                         "our", "one", "another", "some", "several", "many", "two", "three", "both"])
+LEADING_CONJ = frozenset(["and", "but", "or", "with", "by", "as", "then", "while", "so", "yet", "including",
+                          "also", "though", "although", "because", "since", "when", "where", "after",
+                          "before", "if", "than", "whereas", "meanwhile", "however", "separately"])
+# words skipped between a subject and its cue ("Xiaomi has also said", "Zhou on Monday warned")
+AUX = frozenset(["also", "has", "have", "had", "further", "later", "previously", "then", "again", "recently",
+                 "once", "repeatedly", "reportedly", "separately", "earlier", "publicly", "privately",
+                 "subsequently", "initially", "first", "last", "today", "yesterday", "on", "had", "would",
+                 "will", "could", "may", "might", "must", "should", "can", "even", "just", "still", "already",
+                 "often", "frequently", "simply", "quickly", "flatly", "openly", "confidently", "bluntly",
+                 "proudly", "once", "immediately", "ultimately", "always", "never", "jokingly", "boldly",
+                 "correctly", "rightly", "wrongly", "famously", "emphatically", "tersely", "plainly", "clearly"]
+                + list(WEEKDAYS))
+BOUNDARY_WORDS = frozenset(["that", "which", "who", "whom", "whose", "because", "since", "while", "but", "by",
+                            "with", "after", "before", "when", "where", "if", "although", "though", "than",
+                            "including", "whether", "as", "so", "and", "or", "nor", "from", "to", "said",
+                            "says", "told", "is", "are", "was", "were", "be", "been", "being", "in", "at",
+                            "about", "against", "over", "under", "via", "into", "like", "unlike", "amid",
+                            "despite", "for", "what", "how", "why", "not", "it’s", "it's"])
+PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"])
+PREPS = frozenset(["in", "on", "at", "during", "after", "before", "with", "through", "to", "from", "via", "by",
+                   "under", "over", "as", "while", "when", "for", "about", "last", "this", "earlier", "late",
+                   "early", "later", "via", "of", "into", "outside", "inside", "near", "since", "until"])
+MODALS = frozenset(["to", "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "not",
+                    "did", "does", "do", "never", "n't", "won't", "wouldn't", "didn't", "doesn't", "don't"])
+# verbs that report speech only with a clause, not with a noun object ('added Xiaomi to a list')
+STRICT_CLAUSE = frozenset(["add", "adds", "added", "adding", "note", "notes", "noted", "noting", "state",
+                           "states", "stated", "observe", "observes", "observed", "maintain", "maintains",
+                           "maintained", "write", "writes", "wrote", "writing", "recall", "recalls", "recalled",
+                           "predict", "predicts", "predicted", "estimate", "estimates", "estimated",
+                           "expect", "expects", "expected", "promise", "promises", "promised", "vow", "vows",
+                           "vowed", "remark", "remarks", "remarked", "explain", "explains", "explained",
+                           "claim", "claims", "claimed", "stress", "stressed", "stresses", "fear", "fears",
+                           "feared", "hope", "hopes", "hoped", "reply", "replied", "replies", "respond",
+                           "responded", "responds", "counter", "countered", "declared", "declares"])
+FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|cannot|can't|should|may|might|must|has|have|had|did|does|"
+    r"do|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|saw|went|got|made|took|knew|came|gave|"
+    r"became|left|felt|kept|held|began|brought|won|lost|paid|sold|met|led|spent|built|sent|fell|rose|grew|"
+    r"(?<![-\w])[a-z]{2,20}ed)\b")
+ANAPHORIC_OBJECTS = frozenset(["that", "this", "so", "it", "as much", "the same"])
+
+# --------------------------------------------------------------------------------------------
+# regexes (all linear: bounded repetition over disjoint token classes)
+# --------------------------------------------------------------------------------------------
+
+_SP = r"[ \u00a0]"
+_UNIT = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr)\.(?=[ \u00a0][A-Z])|[A-Z]\.(?=[ \u00a0][A-Z][a-z])|[A-Z]\.(?:[A-Z]\.){1,4}|[A-Z][A-Za-z0-9]{0,40}(?:[-’'&](?![sS]\b)[A-Za-z0-9]{1,40}){0,4})"
+_CONN = r"(?:" + _SP + r"(?:of|for|de|da|di|del|van|von|der|bin|al|la|le|du)(?:" + _SP + r"the)?)?" + _SP
+NAME_RE = re.compile(r"(?=[A-Z])(?<![\w’'-])" + _UNIT + r"(?:" + _CONN + _UNIT + r"){0,6}")
+WORD_RE = re.compile(r"[A-Za-z0-9][\w’'.&-]{0,60}|\S")
+OPENERS = "“„«「『"
+CLOSERS = "”»」』"
+DQ_RE = re.compile("[" + re.escape(DOUBLE_QUOTES) + "]")
+SQ_RE = re.compile("[" + re.escape(SINGLE_QUOTES) + "]")
+# an attribution inside an unclosed quote: ', said Zhou Xibing' / ', Zhou said'
+_INLINE_VERB = r"(?:said|says|told|tells|added|adds|explained|noted|wrote|argued|warned|insisted)"
+INLINE_ATTR_RE = re.compile(
+    r"[,;]" + _SP + r"{1,3}(?=(?:(?:he|she|they|the" + _SP + r"[a-z]{2,30}|[A-Z][\w’'-]{0,30}(?:" + _SP
+    + r"[A-Z][\w’'-]{0,30}){0,3})" + _SP + r")?" + _INLINE_VERB + r"\b)")
+TAIL_PUNCT = ".,;:!?…"
+WS = " \t\n\r\u00a0\u2009\u202f"
+MAX_PARA = 20_000        # longer "paragraphs" are not prose and are skipped
+MAX_MARKS = 120          # a paragraph with more quotation marks than this is not prose
+MAX_CUES = 16            # cues looked at per sentence
+MAX_CUES_ARTICLE = 3000  # cues looked at per article (a long real article has a few hundred)
+_PREV_WORD_RE = re.compile(r"([A-Za-z0-9][\w’'.&-]{0,20}|[^\w\s])\s{0,3}$")
+_POSS_RE = re.compile(r"[’']s?$")
+_SENT_END_RE = re.compile(r"[.!?]")
+_FIRST_WORD_RE = re.compile(r"[^ \u00a0]+")
+_WS_RUN_RE = re.compile(r"\s+")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+# the noun phrase after 'according to' ends at punctuation or a clause word
+_AFTER_NP_STOP_RE = re.compile(r"[,;.()\u201c\u201d\"]| on | in (?=[A-Z])| last | this | that | which | who ")
+_AFTER_BY_RE = re.compile(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z]|research|market|data)")
+_INFO_TAIL_RE = re.compile(r"\b(?:this|that|the)\s+(?:information|news|report|claim)\s*$")
+_POST_NP_STOP_RE = re.compile(r"[,;.:()\u201c\u201d\"]")
+_SPLIT_GAP_RE = re.compile(r"[^.;:!?“”\"]{0,80}[,]\s*")
+_THAT_COMMA_RE = re.compile(r"(?:that|,)\s")
+_AUX_VERB_RE = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|"
+                          r"did|does|do)\b")
+_DASH_ATTR_RE = re.compile(r"[ \u00a0]{0,3}[—–-][ \u00a0]{0,3}")
+
+
+# --------------------------------------------------------------------------------------------
+# data holders
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Quote:
+    start: int            # content start
+    end: int              # content end
+    open_pos: int         # offset of the opening mark
+    close_pos: int        # offset just past the closing mark (== end when unclosed)
+    closed: bool
+    para: int
+    chain: int = -1       # multi-paragraph chain id
+    used: bool = False
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    type: str
+    role: str | None = None
+    aff: str | None = None
+    mstart: int | None = None
+    mend: int | None = None
+
+
+@dataclass
+class _Entity:
+    name: str
+    type: str
+    role: str | None = None
+    aff: str | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# quotation marks
+# --------------------------------------------------------------------------------------------
+
+
+def _find_marks(raw: str, ps: int, pe: int) -> list[tuple[int, int | None]]:
+    """Pair the quotation marks of one paragraph: (open offset, close offset or None)."""
+    marks = [m.start() for m in DQ_RE.finditer(raw, ps, pe)]
+    single = False
+    if not marks:
+        marks = [m.start() for m in SQ_RE.finditer(raw, ps, pe)]
+        single = True
+    if len(marks) > MAX_MARKS:
+        return []
+    out: list[tuple[int, int | None]] = []
+    cur: int | None = None
+    for i in marks:
+        c = raw[i]
+        before = raw[i - 1] if i > ps else " "
+        after = raw[i + 1] if i + 1 < pe else " "
+        open_ctx = (i == ps or before in WS or before in "([{—–-/:" or before in OPENERS) and after not in WS
+        close_ctx = before not in WS and (i + 1 == pe or after in WS or after in TAIL_PUNCT + ")]}—–-" or
+                                          after in CLOSERS)
+        if single:
+            # apostrophes: a letter on both sides, or a closer-looking mark with no quote open
+            if before.isalnum() and after.isalnum():
+                continue
+            if cur is None and not open_ctx:
+                continue
+            if cur is not None and not close_ctx:
+                continue
+        if c in OPENERS and c not in CLOSERS:
+            is_open = not (cur is not None and close_ctx and not open_ctx)
+        elif c in CLOSERS and c not in OPENERS:
+            is_open = cur is None and open_ctx and not close_ctx
+        else:  # straight or ambiguous marks
+            is_open = cur is None and not (close_ctx and not open_ctx) or (cur is not None and open_ctx
+                                                                            and not close_ctx)
+        if is_open:
+            if cur is not None:
+                out.append((cur, None))
+            cur = i
+        elif cur is not None:
+            out.append((cur, i))
+            cur = None
+    if cur is not None:
+        out.append((cur, None))
+    return out
+
+
+def _scan_quotes(raw: str, paras: list[tuple[int, int]]) -> list[_Quote]:
+    quotes: list[_Quote] = []
+    chain = 0
+    prev_unclosed_at_end = False
+    for pid, (ps, pe) in enumerate(paras):
+        pairs = _find_marks(raw, ps, pe)
+        starts_with_open = bool(pairs) and raw[ps:pairs[0][0]].strip() == ""
+        if prev_unclosed_at_end and starts_with_open and quotes:
+            cur_chain = quotes[-1].chain if quotes[-1].chain >= 0 else chain
+            quotes[-1].chain = cur_chain
+            chain += 1
+        else:
+            cur_chain = -1
+        prev_unclosed_at_end = False
+        for k, (o, c) in enumerate(pairs):
+            s = o + 1
+            if c is not None:
+                e, close = c, c + 1
+                closed = True
+            else:
+                limit = pairs[k + 1][0] if k + 1 < len(pairs) else pe
+                m = INLINE_ATTR_RE.search(raw, s, limit)
+                if m:
+                    e = m.start()
+                else:
+                    e = limit
+                    if k + 1 == len(pairs):
+                        prev_unclosed_at_end = True
+                close, closed = e, False
+            cs, ce = s, e
+            while cs < ce and raw[cs] in WS:
+                cs += 1
+            while ce > cs and (raw[ce - 1] in WS or (not closed and raw[ce - 1] in OPENERS + CLOSERS)):
+                ce -= 1
+            if ce > cs and raw[ce - 1] == ",":
+                ce -= 1
+            if ce <= cs:
+                continue
+            q = _Quote(cs, ce, o, close, closed, pid)
+            if k == 0 and cur_chain >= 0:
+                q.chain = cur_chain
+            quotes.append(q)
+    return quotes
+
+
+# --------------------------------------------------------------------------------------------
+# names and speakers
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _clean_offset(t: str) -> int | None:
+    """For the text of a NAME_RE match: where the name starts once sentence-initial function
+    words ('The', 'But', month names ...) are dropped; None when nothing is left."""
+    s, e = 0, len(t)
+    while True:
+        m = _FIRST_WORD_RE.match(t, s)
+        if not m:
+            return None
+        w = m.group(0)
+        if w in CAPS_STOP or w.rstrip(".") in CAPS_STOP:
+            s += len(w)
+            while s < e and t[s] in WS:
+                s += 1
+            continue
+        return s
+
+
+def _names_in(raw: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    for m in NAME_RE.finditer(raw, s, e):
+        d = _clean_offset(m.group())
+        if d is not None:
+            out.append((m.start() + d, m.end()))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _name_info(t: str) -> tuple[int, str, str, bool, tuple[str, ...]] | None:
+    """What the article's name index needs from the text of one NAME_RE match (cached: the same
+    names recur across articles): (offset of the cleaned start, name with plain spaces, name
+    without its title, organisation or single word?, first_full keys of its first/last token)."""
+    d = _clean_offset(t)
+    if d is None:
+        return None
+    n = t[d:].replace("\u00a0", " ")
+    base, _t = _split_title(n)
+    if _is_org_name(base) or " " not in base:
+        if " " in base:
+            toks = base.split()
+            return d, n, base, True, ("org:" + toks[0], "org:" + toks[-1])
+        return d, n, base, True, ()
+    toks = base.split()
+    return d, n, base, False, (toks[0], toks[-1])
+
+
+@lru_cache(maxsize=65536)
+def _split_title(name: str) -> tuple[str, str | None]:
+    """'President Xi Jinping' -> ('Xi Jinping', 'President'); 'Mr. Trump' -> ('Trump', 'Mr')."""
+    words = name.split()
+    cut = -1
+    for i, w in enumerate(words[:-1]):
+        if w.rstrip(".") in TITLES or (i + 1 < len(words) - 1 and f"{w} {words[i + 1]}" in TITLES):
+            cut = i
+    if cut < 0:
+        return name, None
+    j = cut + 1
+    if j < len(words) - 1 and f"{words[cut]} {words[j]}" in TITLES:
+        j += 1
+    title = " ".join(words[:j])
+    rest = " ".join(words[j:])
+    return (rest, title) if rest else (name, None)
+
+
+@lru_cache(maxsize=65536)
+def _is_org_name(name: str) -> bool:
+    words = name.replace("\u00a0", " ").split()
+    for w in words:
+        if w in ORG_WORDS or w.rstrip(".,") in ORG_WORDS:
+            return True
+        if len(w) >= 2 and w.isupper() and not _INITIALS_RE.fullmatch(w):
+            return True
+    return any(w in ("of", "for") for w in words)
+
+
+def _named(name: str | None) -> bool:
+    return bool(name) and name[0].isupper() and not name.lower().startswith(("the ", "a ", "an "))
+
+
+def _org_candidate(base: str, ctx: _Ctx) -> bool:
+    """A capitalised name that may be the organisation 'the company' / 'it' refers to."""
+    toks = base.split()
+    if not toks or (len(toks[0]) <= 2 and toks[0].isupper()):
+        return False
+    if len(toks) == 1:
+        w = toks[0]
+        if w in ctx.first_full or w.endswith(("ese", "ian", "ean", "ish")) or "-" in w:
+            return False
+        return True
+    return _is_org_name(base)
+
+
+def _singular(w: str) -> str:
+    return _PLURAL_ROLE.get(w, w)
+
+
+class _Ctx:
+    """Per-article state: the name index and the entities quoted so far."""
+
+    def __init__(self, art: Article, paras: list[tuple[int, int]]):
+        self.raw = art.raw
+        self.paras = paras
+        self.names: list[tuple[int, int, str]] = []
+        self.first_full: dict[str, tuple[str, int]] = {}   # token -> (full person name, offset)
+        self.org_count: dict[str, int] = {}
+        self.first_pos: dict[str, tuple[int, int]] = {}
+        names, first_full, org_count, first_pos = self.names, self.first_full, self.org_count, self.first_pos
+        finditer = NAME_RE.finditer
+        raw = self.raw
+        for ps, pe in paras:
+            for m in finditer(raw, ps, pe):
+                info = _name_info(m.group())
+                if info is None:
+                    continue
+                d, n, base, org_like, keys = info
+                a, b = m.start() + d, m.end()
+                names.append((a, b, n))
+                if base not in first_pos:
+                    first_pos[base] = (a, b)
+                if org_like:
+                    org_count[base] = org_count.get(base, 0) + 1
+                for key in keys:
+                    if key not in first_full:
+                        first_full[key] = (base, a)
+        self.name_starts = [a for a, _b, _n in names]
+        self.para_starts = [ps for ps, _pe in paras]
+        self.entities: dict[str, _Entity] = {}
+        self.ent_tokens: dict[str, str] = {}            # first/last token -> entity name (latest)
+        self.history: list[tuple[int, _Speaker]] = []   # (position, speaker) of attributed quotes
+
+    # ---- resolution ------------------------------------------------------------------------
+    def canonical(self, name: str, pos: int) -> tuple[str, str, str | None]:
+        """(canonical name, type, title) for a named mention."""
+        base, title = _split_title(name.replace("\u00a0", " "))
+        base = _POSS_RE.sub("", base).strip()
+        toks = base.split()
+        if not toks:
+            return name, "organization", title
+        if base in self.entities:
+            return base, self.entities[base].type, title
+        if len(toks) == 1 and toks[0] in self.ent_tokens:
+            ent = self.entities[self.ent_tokens[toks[0]]]
+            return ent.name, ent.type, title
+        if len(toks) == 1:
+            if toks[0] in self.first_full:
+                return self.first_full[toks[0]][0], "person", title
+            return base, "person" if title else "organization", title
+        if _is_org_name(base):
+            return base, "organization", title
+        return base, "person", title
+
+    def entity(self, name: str, typ: str) -> _Entity:
+        ent = self.entities.get(name)
+        if ent is None:
+            ent = self.entities[name] = _Entity(name, typ)
+            et = name.split()
+            if et and name[:1].isupper():
+                self.ent_tokens[et[0]] = name
+                self.ent_tokens[et[-1]] = name
+            self._describe_first(ent)
+        return ent
+
+    def _describe_first(self, ent: _Entity) -> None:
+        """Role and affiliation from the first full mention of a name anywhere in the article."""
+        pos = self.first_pos.get(ent.name)
+        if pos is None:
+            return
+        a, b = pos
+        i = bisect_left(self.name_starts, a)
+        n = self.names[i][2] if i < len(self.names) else ent.name
+        role, aff = _modifiers(self.raw, a, b, self)
+        if not role:
+            role, aff2 = _apposition(self.raw, b, self.para_end(b))
+            aff = aff or aff2
+        _, title = _split_title(n)
+        ent.role = ent.role or role or title
+        ent.aff = ent.aff or (aff if aff != ent.name else None)
+
+    def para_end(self, pos: int) -> int:
+        i = bisect_right(self.para_starts, pos) - 1
+        if i >= 0 and pos < self.paras[i][1]:
+            return self.paras[i][1]
+        return len(self.raw)
+
+    def last_speaker(self, pos: int, types: tuple[str, ...] | None = None, window: int = 3000
+                     ) -> _Speaker | None:
+        best = None
+        for p, sp in self.history[-60:]:
+            if p > pos or pos - p > window or not sp.name or (types is not None and sp.type not in types):
+                continue
+            if best is None or p >= best[0]:
+                best = (p, sp)
+        return best[1] if best else None
+
+    def last_person_mention(self, pos: int, role: str | None = None) -> str | None:
+        if role:
+            for ent in list(self.entities.values())[-30:][::-1]:
+                if ent.type == "person" and ent.role and role in ent.role.lower():
+                    return ent.name
+        i = bisect_left(self.name_starts, pos)
+        for a, _b, n in self.names[max(0, i - 40):i][::-1]:
+            base, _t = _split_title(n)
+            if " " in base and not _is_org_name(base) and base.split()[0] not in PLACE_FIRST:
+                return self.canonical(base, a)[0]
+        return None
+
+    def last_org(self, pos: int) -> str | None:
+        """The organisation a description ('the company', 'it') most likely stands for: of the
+        organisations named in the preceding ~1,000 characters, the one the article names most."""
+        best = None
+        i = bisect_left(self.name_starts, pos)
+        for a, _b, n in self.names[max(0, i - 60):i][::-1]:
+            if pos - a > 1000 and best is not None:
+                break
+            base, _t = _split_title(n)
+            if not _org_candidate(base, self):
+                continue
+            canon = self.canonical(base, a)[0]
+            if canon in self.entities and self.entities[canon].type != "organization":
+                continue
+            score = self.org_count.get(base, 0) + self.org_count.get(canon, 0)
+            if best is None or score > best[1]:
+                best = (canon, score)
+        if best:
+            return best[0]
+        sp = self.last_speaker(pos, ("organization",))
+        return sp.name if sp and _named(sp.name) else None
+
+
+def _words(raw: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(raw, s, e)]
+
+
+def _role_in(words: list[str]) -> tuple[int, int] | None:
+    """(first, last) index of the role phrase in lower-case words (modifiers + role noun)."""
+    for i, w in enumerate(words):
+        lw = w.lower().strip(",.")
+        two = f"{lw} {words[i + 1].lower()}" if i + 1 < len(words) else ""
+        if two in ROLES or _singular(two) in ROLES:
+            last = i + 1
+        elif lw in _PLURAL_ROLE:
+            last = i
+        else:
+            continue
+        first = i
+        while first > 0 and words[first - 1][:1].islower() and words[first - 1].lower() not in DETERMINERS \
+                and words[first - 1].lower() not in BOUNDARY_WORDS and i - first < 3:
+            first -= 1
+        return first, last
+    return None
+
+
+def _modifiers(raw: str, a: int, b: int, ctx: _Ctx | None) -> tuple[str | None, str | None]:
+    """Role and affiliation written before a name: 'Canalys analyst X', 'Rosenblatt Securities' X',
+    'founder and CEO X', 'Citi analysts led by X', 'its chairman X'."""
+    lo = max(0, a - 80)
+    ws = _words(raw, lo, a)
+    if not ws:
+        return None, None
+    toks = [w for _, _, w in ws]
+    # possessive organisation right before the name
+    if toks and toks[-1] in ("’", "'", "’s", "'s"):
+        names = _names_in(raw, lo, ws[-1][0])
+        if names and names[-1][1] == ws[-1][0]:
+            return None, raw[names[-1][0]:names[-1][1]]
+    if toks and _POSS_RE.search(toks[-1]) and toks[-1][:1].isupper():
+        names = _names_in(raw, lo, a)
+        if names and 0 <= ws[-1][1] - names[-1][1] <= 2:
+            return None, raw[names[-1][0]:names[-1][1]]
+        return None, _POSS_RE.sub("", toks[-1])
+    # 'led by' / 'including'
+    j = len(toks)
+    if j >= 2 and toks[-2].lower() == "led" and toks[-1].lower() == "by":
+        j -= 2
+    k = j
+    while k > 0 and j - k < 5 and (toks[k - 1][:1].islower() or toks[k - 1].upper() == toks[k - 1]
+                                   and toks[k - 1].isalpha() and len(toks[k - 1]) <= 4) \
+            and toks[k - 1].lower() not in BOUNDARY_WORDS - {"and"} and toks[k - 1] not in ",;:":
+        k -= 1
+    pre = toks[k:j]
+    while pre and pre[0].lower() in DETERMINERS:
+        pre = pre[1:]
+    role = aff = None
+    if pre:
+        r = _role_in(pre)
+        if r:
+            first = r[0]
+            while first > 0 and pre[first - 1].lower() in ("and", "chief", "senior", "executive") or \
+                    first > 1 and pre[first - 1] == "and":
+                first -= 1
+            role = " ".join(pre[first:r[1] + 1])
+    # affiliation: a capitalised name right before the pre-modifiers ('Canalys analyst')
+    if k > 0 and (role or (j < len(toks))):
+        names = _names_in(raw, lo, ws[k][0] if k < len(ws) else a)
+        if names and raw[names[-1][1]:ws[k][0] if k < len(ws) else a].strip() == "":
+            n = raw[names[-1][0]:names[-1][1]]
+            if n.split()[-1] not in TITLES:
+                aff = _POSS_RE.sub("", n)
+    if k > 0 and not aff and toks[k - 1].lower() in ("its",) and ctx is not None:
+        aff = ctx.last_org(a)
+    if not aff and role and any(t.lower() == "its" for t in toks[k:j]) and ctx is not None:
+        aff = ctx.last_org(a)
+    return role, aff
+
+
+APPOS_STOP = re.compile(r"[,.;:()\[\]“”\"—–]|\bwho\b|\bwhich\b|\bthat\b")
+
+
+def _apposition(raw: str, b: int, limit: int) -> tuple[str | None, str | None]:
+    """', a veteran analyst who ...' / ', chief analyst at tech consultancy Omdia' after a name."""
+    i = b
+    while i < limit and raw[i] in " \u00a0":
+        i += 1
+    if i >= limit or raw[i] not in ",(":
+        return None, None
+    seg_end = min(limit, i + 160)
+    m = APPOS_STOP.search(raw, i + 1, seg_end)
+    end = m.start() if m else seg_end
+    ws = [w for _, _, w in _words(raw, i + 1, end)]
+    while ws and ws[0].lower() in DETERMINERS:
+        ws = ws[1:]
+    if not ws or len(ws) > 14:
+        return None, None
+    r = _role_in(ws[:6])
+    if not r:
+        return None, None
+    role = " ".join(ws[r[0]:r[1] + 1])
+    aff = None
+    rest = ws[r[1] + 1:]
+    if rest and rest[0].lower() in ("at", "of", "with", "for", "from"):
+        caps = []
+        for w in rest[1:]:
+            if w[:1].isupper() or (caps and w in ("of", "for", "and", "&")):
+                caps.append(w)
+            elif caps:
+                break
+        if caps:
+            aff = _POSS_RE.sub("", " ".join(caps))
+    elif ws and ws[0][:1].isupper() and r[0] > 0:
+        # ', Omdia analyst' style
+        aff = " ".join(w for w in ws[:r[0]] if w[:1].isupper()) or None
+    return role, aff
+
+
+def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, int] | None = None
+              ) -> _Speaker | None:
+    """The speaker named by the noun phrase raw[s:e] (a subject or an 'according to' object)."""
+    raw = ctx.raw
+    ws = _words(raw, s, e)
+    while ws and (ws[0][2].lower() in LEADING_CONJ or ws[0][2] in ",;:"):
+        ws = ws[1:]
+    while ws and ws[-1][2] in ",;:.":
+        ws = ws[:-1]
+    if not ws or len(ws) > 14:
+        return None
+    s, e = ws[0][0], ws[-1][1]
+    low = [w.lower() for _, _, w in ws]
+    if len(ws) == 1 and low[0] in PRONOUNS:
+        return _pronoun(ctx, low[0], s, e, content)
+    names = _names_in(raw, s, e)
+    # a name followed by lower-case words: possessor or pre-modifier of a description
+    if names:
+        a, b = names[-1]
+        after = [w for (x, _, w) in ws if x >= b and w not in ("’", "'", "’s", "'s")]
+        desc = _role_in(after) if after else None
+        if after and (desc or any(w.lower() in ORG_NOUNS for w in after)):
+            return _descriptive(ctx, ws, s, e, sent_start, aff=_POSS_RE.sub("", raw[a:b]))
+        if after and not desc:
+            # 'Xiaomi’s US suppliers' etc.: not a speaker phrase
+            if any(w[:1].islower() for w in after):
+                return None
+        name = raw[a:b]
+        if name.lower() in PRONOUNS:
+            return _pronoun(ctx, name.lower(), a, b, content)
+        canon, typ, title = ctx.canonical(name, a)
+        role, aff = _modifiers(raw, a, b, ctx)
+        pre = [w.lower() for (x, _, w) in ws if x < a]
+        if any(_singular(w) in ORG_NOUNS and ORG_NOUNS[_singular(w)] != "document" for w in pre) and \
+                not role:
+            typ = "organization"
+        ent = ctx.entity(canon, typ)
+        if role and not ent.role:
+            ent.role = role
+        if aff and not ent.aff and aff != canon:
+            ent.aff = aff
+        if title and not ent.role:
+            ent.role = title
+        if not ent.role and not ent.aff:
+            r2, a2 = _apposition(raw, b, ctx.para_end(b))
+            ent.role, ent.aff = r2, a2
+        return _Speaker(ent.name, ent.type, ent.role, ent.aff, a, b)
+    return _descriptive(ctx, ws, s, e, sent_start)
+
+
+def _pronoun(ctx: _Ctx, p: str, s: int, e: int, content: tuple[int, int] | None) -> _Speaker | None:
+    kind = PRONOUNS[p]
+    if kind == "self":
+        return None
+    if kind == "person":
+        sp = ctx.last_speaker(s, ("person",))
+        name = sp.name if sp else ctx.last_person_mention(s)
+        if not name:
+            return _Speaker(None, "person", mstart=s, mend=e)
+        ent = ctx.entity(name, "person")
+        return _Speaker(ent.name, ent.type, ent.role, ent.aff, s, e)
+    if kind == "organization":
+        name = None
+        if content:
+            ns = _names_in(ctx.raw, content[0], min(content[1], content[0] + 60))
+            if ns and ns[0][0] - content[0] < 3:
+                c, t, _ = ctx.canonical(ctx.raw[ns[0][0]:ns[0][1]], ns[0][0])
+                if t == "organization":
+                    name = c
+        name = name or ctx.last_org(s)
+        if not name:
+            return None
+        ent = ctx.entity(name, "organization")
+        return _Speaker(ent.name, ent.type, ent.role, ent.aff, s, e)
+    sp = ctx.last_speaker(s, ("anonymous", "organization")) or ctx.last_speaker(s)
+    if sp:
+        return _Speaker(sp.name, sp.type, sp.role, sp.aff, s, e)
+    return _Speaker(None, "anonymous", mstart=s, mend=e)
+
+
+def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent_start: int,
+                 aff: str | None = None) -> _Speaker | None:
+    raw = ctx.raw
+    toks = [w for _, _, w in ws]
+    low = [w.lower().strip(",.") for w in toks]
+    det = low[0] if low and low[0] in DETERMINERS else None
+    phrase = raw[s:e]
+    if det in ("the", "this", "these", "that", "those"):
+        speaker_text = phrase
+    else:
+        speaker_text = phrase
+    r = _role_in(toks)
+    org_i = next((i for i, w in enumerate(low) if w in ORG_NOUNS or _singular(w) in ORG_NOUNS), None)
+    if r is not None and (org_i is None or r[0] <= org_i):
+        head = low[r[1]] if r[1] < len(low) else low[r[0]]
+        if r[1] > r[0] and f"{low[r[1] - 1]} {low[r[1]]}" in ROLES:
+            head = f"{low[r[1] - 1]} {low[r[1]]}"
+        sing = _singular(head)
+        plural = sing != head or head in ("people", "authorities")
+        role = " ".join(toks[r[0]:r[1] + 1])
+        if not plural and det in ("the", "this", "that"):
+            name = ctx.last_person_mention(s, sing)
+            if name:
+                ent = ctx.entity(name, "person")
+                ent.role = ent.role or sing
+                return _Speaker(ent.name, ent.type, ent.role, ent.aff, s, e)
+        if len(toks) > 7:
+            return None
+        words = toks[1:] if det else toks
+        txt = " ".join(words) if plural and det not in ("the",) else speaker_text
+        return _Speaker(txt.replace("\u00a0", " "), "anonymous", role, aff, s, e)
+    if org_i is not None:
+        w = low[org_i]
+        cls = ORG_NOUNS.get(w) or ORG_NOUNS.get(_singular(w))
+        if cls == "coref" and det in ("the", "this", "that"):
+            name = ctx.last_org(s)
+            if name:
+                ent = ctx.entity(name, "organization")
+                return _Speaker(ent.name, ent.type, ent.role, ent.aff, s, e)
+        if cls == "institution" and det == "the":
+            for n in list(ctx.entities.values())[-30:][::-1]:
+                if n.type == "organization" and w in n.name.lower():
+                    return _Speaker(n.name, n.type, n.role, n.aff, s, e)
+        if (det is None and not aff and len(toks) > 4) or len(toks) > 7:
+            return None
+        return _Speaker(phrase.replace("\u00a0", " "), "organization", None, aff, s, e)
+    return None
+
+
+def _pre_chunk(ctx: _Ctx, lo: int, cs: int) -> tuple[int, int, str]:
+    """The subject phrase ending right before a cue: (start, end, boundary) where boundary is the
+    text that delimits it on the left ('' at the sentence start, ',' '”' 'with' ...)."""
+    raw = ctx.raw
+    ws = _words(raw, max(lo, cs - 120), cs)
+    j = len(ws)
+    while j > 0 and (ws[j - 1][2].lower() in AUX or (ws[j - 1][2] in ",—–" and j < len(ws))):
+        j -= 1
+    end = ws[j - 1][1] if j > 0 else cs
+    k = j
+    boundary = ""
+    while k > 0:
+        w = ws[k - 1][2]
+        lw = w.lower()
+        if w in ",;:()[]—–" or w in DOUBLE_QUOTES or (w in SINGLE_QUOTES and k - 1 > 0) or lw in BOUNDARY_WORDS:
+            boundary = w
+            break
+        if j - k >= 12:
+            return cs, cs, "long"
+        k -= 1
+    start = ws[k][0] if k < j else end
+    if k == 0 and ws and ws[0][0] > lo + 1 and lo < cs - 120:
+        boundary = "long"
+    return start, end, boundary
+
+
+def _sent_bounds(art: Article, paras: list[tuple[int, int]], quotes: list[_Quote]
+                 ) -> list[tuple[int, int, int]]:
+    """Body sentences (start, end, paragraph index), merged where a quote spans a boundary."""
+    para_index = {}
+    for i, (ps, _pe) in enumerate(paras):
+        para_index[ps] = i
+    out: list[tuple[int, int, int]] = []
+    by_para: dict[int, list[tuple[int, int]]] = {}
+    for s, e, pid in art.sentences:
+        ps = art.paragraphs[pid][0]
+        if ps in para_index:
+            by_para.setdefault(para_index[ps], []).append((s, e))
+    qspans = sorted((q.open_pos, q.close_pos) for q in quotes)
+    qi = 0
+    for i, (ps, pe) in enumerate(paras):
+        sents = by_para.get(i) or [(ps, pe)]
+        merged: list[list[int]] = []
+        for s, e in sents:
+            if merged:
+                b = merged[-1][1]
+                while qi < len(qspans) and qspans[qi][1] < b:
+                    qi += 1
+                cross = any(qo < b and qc > b + 1 for qo, qc in qspans[qi:qi + 4])
+                # a quote ended the sentence and the attribution follows in lower case
+                nxt = raw_first_alpha(art.raw, s, e)
+                if cross or (nxt is not None and nxt.islower()):
+                    merged[-1][1] = e
+                    continue
+            merged.append([s, e])
+        out.extend((s, e, i) for s, e in merged)
+    return out
+
+
+def raw_first_alpha(raw: str, s: int, e: int) -> str | None:
+    for i in range(s, min(e, s + 8)):
+        if raw[i].isalpha():
+            return raw[i]
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# the extractor
+# --------------------------------------------------------------------------------------------
+
+
+def _trim(raw: str, s: int, e: int, strip_that: bool = True) -> tuple[int, int]:
+    while s < e and (raw[s] in WS or raw[s] in ",;:—–"):
+        s += 1
+    while e > s and (raw[e - 1] in WS or raw[e - 1] in ".,;:—–"):
+        e -= 1
+    if strip_that and raw.startswith("that ", s):
+        s += 5
+    return s, e
+
+
+def _n_words(raw: str, s: int, e: int) -> int:
+    return len(raw[s:e].split())
+
+
+def _cue_ok(raw: str, m, cls: str) -> bool:
+    if cls == "after":
+        return True
+    w = m.group(0)
+    if w[:1].isupper():
+        return False
+    pm = _PREV_WORD_RE.search(raw, max(0, m.start() - 24), m.start())
+    prev = pm.group(1).lower() if pm else ""
+    if prev in DETERMINERS and prev not in ("that", "one", "two", "three"):
+        return False   # 'a statement', 'in a note' (noun use)
+    if prev in PASSIVE:
+        return False   # 'is expected to', 'was told'
+    if prev in MODALS or prev == "of":
+        return False   # 'declined to comment', 'will add', 'did not say'
+    return True
+
+
+class _Cue:
+    """A reporting cue found in the text (the subset of re.Match the extractor uses)."""
+
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, s: int, e: int, t: str):
+        self._s, self._e, self._t = s, e, t
+
+    def start(self) -> int:
+        return self._s
+
+    def span(self) -> tuple[int, int]:
+        return self._s, self._e
+
+    def group(self, _i: int = 0) -> str:
+        return self._t
+
+
+_CUE_FIRST: dict[str, list[tuple[str, re.Pattern]]] = {}
+for _c in sorted(CUES, key=len, reverse=True):
+    _w = _c.split()
+    _CUE_FIRST.setdefault(_w[0], []).append(
+        (_c, re.compile(r"\s{1,3}".join(re.escape(x) for x in _w) + r"(?![\w’'-])", re.IGNORECASE)))
+CUE_WORD_RE = re.compile(r"(?<![\w’'-])[A-Za-z]{2,12}(?![\w’'-])")
+_CUE_WORDS = frozenset(w for w in _CUE_FIRST if w.isascii() and w.isalpha() and 2 <= len(w) <= 12)
+_ASCII_RUN_RE = re.compile(r"[a-z]{2,12}")
+_CUE_SAFE = frozenset(" \n\t,.;:!?\"“”()[]—–/")   # characters that are neither \w nor ’ ' -
+
+
+def _cue_word_starts(raw: str, s: int, e: int) -> list[tuple[int, str]]:
+    """(offset, lower-case word) of the cues' first words in raw[s:e]: exactly what a scan of every
+    word with CUE_WORD_RE finds, faster.  The distinct words present are found with C-level
+    splitting and a set intersection; only those are located (str.find), and a hit is accepted
+    when plainly delimited, else checked with CUE_WORD_RE itself."""
+    low = raw[s:e].lower()
+    if len(low) != e - s:       # lower-casing changed the length (rare letters): plain scan
+        return [(m.start(), w) for m in CUE_WORD_RE.finditer(raw, s, e) if (w := m.group(0).lower()) in _CUE_WORDS]
+    toks = low.split()
+    present = set(_CUE_WORDS.intersection(toks))
+    odd = " ".join(filterfalse(str.isalpha, toks))    # tokens with punctuation or digits
+    if odd:
+        present.update(_ASCII_RUN_RE.findall(odd))
+        present &= _CUE_WORDS
+    out = []
+    match = CUE_WORD_RE.match
+    size = len(low)
+    for w in present:
+        n = len(w)
+        i = low.find(w)
+        while i >= 0:
+            j = i + n
+            before = raw[s + i - 1] if i else ""    # at s: left to the regex (it looks before s)
+            after = raw[s + j] if j < size else " "   # endpos: nothing follows
+            if before.isalnum() or after.isalnum():
+                pass                        # inside a longer word ('address', 'essay')
+            elif before in _CUE_SAFE and after in _CUE_SAFE and raw[s + i:s + j].isascii():
+                out.append((s + i, w))      # plainly delimited ASCII word: what CUE_WORD_RE matches
+            else:
+                m = match(raw, s + i, e)
+                if m is not None and m.end() == s + j:
+                    out.append((s + i, w))
+            i = low.find(w, j)
+    out.sort()
+    return out
+
+
+def _find_cues(raw: str, s: int, e: int) -> list[_Cue]:
+    """Reporting cues in raw[s:e]: the cues' first words, then the full phrases there."""
+    out = []
+    for st, w in _cue_word_starts(raw, s, e):
+        for _c, pat in _CUE_FIRST[w]:
+            mm = pat.match(raw, st, min(e, st + 40))
+            if mm:
+                out.append(_Cue(mm.start(), mm.end(), mm.group(0)))
+                break
+    return out
+
+
+def _quotes_for_article(art: Article) -> list[dict]:
+    raw = art.raw
+    # paragraphs longer than MAX_PARA characters are not prose (tables, dumps, junk): skipped
+    paras = [(s, e) for s, e, part in art.paragraphs if part == "body" and e - s <= MAX_PARA]
+    if not paras:
+        # a bare sentence or a snippet with no body: read whatever is not boilerplate
+        paras = [(s, e) for s, e, part in art.paragraphs if part != "boilerplate" and e - s <= MAX_PARA]
+    if not paras:
+        return []
+    quotes = _scan_quotes(raw, paras)
+    ctx = _Ctx(art, paras)
+    sents = _sent_bounds(art, paras, quotes)
+    rows: list[dict] = []
+
+    q_sorted = sorted(quotes, key=lambda q: q.start)
+    q_starts = [q.start for q in q_sorted]
+
+    def inside_quote(pos: int) -> _Quote | None:
+        i = bisect_right(q_starts, pos) - 1
+        if i >= 0 and pos < q_sorted[i].end:
+            return q_sorted[i]
+        return None
+
+    def emit(s: int, e: int, kind: str, sp: _Speaker | None, cue: str | None, q_used: list[_Quote]):
+        if kind == "direct":
+            while s < e and raw[s] in WS:
+                s += 1
+            while e > s and (raw[e - 1] in WS or raw[e - 1] in ",;:—–"):
+                e -= 1
+        else:
+            s, e = _trim(raw, s, e)
+        if e - s < 2:
+            return
+        for q in q_used:
+            q.used = True
+        if sp is not None and sp.name:
+            ctx.history.append((s, sp))
+        rows.append({
+            "start": s, "end": e, "text": raw[s:e], "kind": kind,
+            "speaker": sp.name if sp else None,
+            "speaker_type": sp.type if sp else None,
+            "speaker_start": sp.mstart if sp else None, "speaker_end": sp.mend if sp else None,
+            "role": sp.role if sp else None, "affiliation": sp.aff if sp else None,
+            "cue": _WS_RUN_RE.sub(" ", cue) if cue else None,
+        })
+
+    cue_matches = _find_cues(raw, paras[0][0], paras[-1][1])[:MAX_CUES_ARTICLE]
+    ci = 0
+    prev_sent: tuple[int, int] | None = None
+    for ss, se, _pidx in sents:
+        while ci < len(cue_matches) and cue_matches[ci].start() < ss:
+            ci += 1
+        cues = []
+        while ci < len(cue_matches) and cue_matches[ci].start() < se:
+            m = cue_matches[ci]
+            ci += 1
+            cls = CUES.get(_WS_RUN_RE.sub(" ", m.group(0).lower()))
+            if cls is None or inside_quote(m.start()) or not _cue_ok(raw, m, cls):
+                continue
+            cues.append((m, cls))
+            if len(cues) >= MAX_CUES:
+                break
+        sq = q_sorted[bisect_left(q_starts, ss):bisect_left(q_starts, se)]
+        claimed: list[tuple[int, int]] = [(q.start, q.end) for q in sq[:50] if q.used]
+        sent_speaker: _Speaker | None = None
+        consumed_to = ss
+        for idx, (m, cls) in enumerate(cues):
+            cs, ce = m.span()
+            cue_text = m.group(0)
+            nxt_cue = cues[idx + 1][0].start() if idx + 1 < len(cues) else se
+            speaker: _Speaker | None = None
+            content: tuple[int, int] | None = None
+            kind = "indirect"
+            used: list[_Quote] = []
+            if cls == "after":
+                # 'according to X' / 'comes from X' / 'citing X'
+                np_end = ce
+                mm = _AFTER_NP_STOP_RE.search(raw, ce, min(se, ce + 160))
+                np_end = mm.start() if mm else min(se, ce + 160)
+                np_s, np_e = ce, np_end
+                bm = _AFTER_BY_RE.search(raw, np_s, np_e)
+                if bm and any(w.lower() in ORG_NOUNS or w.lower() == "data"
+                              for _, _, w in _words(raw, np_s, bm.start())):
+                    np_s = bm.end()
+                sp_np = _describe(ctx, np_s, np_e, ss)
+                if sp_np is None:
+                    continue
+                speaker = sp_np
+                if sp_np.type == "organization" and sp_np.name and sp_np.name.lower().startswith(
+                        ("data ", "a report", "the report")):
+                    pass
+                lead = raw[max(consumed_to, cs - 12):cs].strip(" \u00a0,") if cs - consumed_to <= 12 else "x"
+                if "from" in cue_text.lower() and cue_text.lower().startswith(("comes", "came")):
+                    pre = raw[max(ss, cs - 40):cs].lower()
+                    if prev_sent and _INFO_TAIL_RE.search(pre.strip()):
+                        content = prev_sent
+                elif cue_text.lower().startswith("citing"):
+                    content = None
+                elif lead == "" or (cs - ss < 4):
+                    # According to X, CLAUSE
+                    cm = raw.find(",", np_e, se)
+                    body_s = cm + 1 if 0 <= cm < se else np_e
+                    ap = _apposition(raw, np_e, se)
+                    if ap[0]:
+                        nxt_comma = raw.find(",", cm + 1, se)
+                        if nxt_comma > 0:
+                            body_s = nxt_comma + 1
+                    content = (body_s, se)
+                else:
+                    b0 = consumed_to
+                    content = (b0, cs)
+            else:
+                pre_s, pre_e, boundary = _pre_chunk(ctx, max(ss, consumed_to if consumed_to > ss else ss), cs)
+                if boundary == "long":
+                    pre_s = pre_e = cs
+                if pre_e > pre_s:
+                    speaker = _describe(ctx, pre_s, pre_e, ss)
+                    if speaker is None and boundary.lower() in ("with", "from", "at", "in", "for", "of", "like"):
+                        # 'the blogger with nearly one million followers said'
+                        bpos = raw.rfind(boundary, max(ss, pre_s - 40), pre_s)
+                        if bpos > ss:
+                            p2s, _p2e, b2 = _pre_chunk(ctx, max(ss, consumed_to), bpos)
+                            if b2 != "long" and bpos > p2s:
+                                speaker = _describe(ctx, p2s, pre_e, ss)
+                                if speaker is not None:
+                                    pre_s, boundary = p2s, b2
+                # an apposition between the subject and the cue: 'Su Lian Jye, chief analyst at Omdia, said'
+                if speaker is None and pre_e == pre_s and boundary == ",":
+                    k = raw.rfind(",", ss, pre_s - 1 if pre_s > ss else ss)
+                    seg_s = k + 1 if k >= 0 else ss
+                    seg = raw[seg_s:pre_s].strip(" ,")
+                    segw = seg.split()
+                    if segw and (segw[0].lower() in DETERMINERS | {"who"} or _role_in(segw[:5])) and k > ss:
+                        p2s, p2e, _b2 = _pre_chunk(ctx, ss, k)
+                        if p2e > p2s:
+                            speaker = _describe(ctx, p2s, p2e, ss)
+                            if speaker is not None:
+                                pre_s = p2s
+                inversion = False
+                after_s = ce
+                if speaker is None:
+                    # 'said X' after a quote or a clause ending in a comma
+                    before = raw[max(ss, cs - 20):cs].rstrip()
+                    if before.endswith((",", "”", '"', "’", "'", ",”", '."')) or before == "":
+                        mm = _POST_NP_STOP_RE.search(raw, ce, min(se, ce + 120))
+                        post_e = mm.start() if mm else min(se, ce + 120)
+                        sp2 = _describe(ctx, ce, post_e, ss) if post_e > ce else None
+                        if sp2 is not None and sp2.name is not None or (
+                                sp2 is not None and sp2.type == "anonymous"):
+                            speaker, inversion = sp2, True
+                            if sp2.mend is not None and sp2.mstart is not None:
+                                r2, a2 = _apposition(raw, sp2.mend, se)
+                                ent = ctx.entities.get(sp2.name or "")
+                                if ent and r2:
+                                    ent.role = ent.role or r2
+                                    ent.aff = ent.aff or a2
+                                    speaker.role, speaker.aff = ent.role, ent.aff
+                            after_s = se
+                if speaker is None and pre_e == pre_s and (cue_text.lower().endswith("ing") or
+                                                           raw[max(ss, cs - 5):cs].strip() in ("and", "but")):
+                    speaker = sent_speaker or ctx.last_speaker(cs)
+                    if speaker is not None:
+                        speaker = _Speaker(speaker.name, speaker.type, speaker.role, speaker.aff, None, None)
+                if speaker is None:
+                    continue
+                if speaker.name:
+                    sent_speaker = speaker
+                # ---- content ----
+                # (1) a quote just before: '“...,” X said' / '“...,” said X'
+                qb = None
+                lim = pre_s if not inversion else cs
+                k = bisect_left(q_starts, lim) - 1
+                if k >= 0:
+                    q = q_sorted[k]
+                    lo_ = max(consumed_to, ss)
+                    if q.close_pos <= lim and not q.used and lim - q.close_pos <= 12 and q.start >= ss and \
+                            raw[q.close_pos:lim].strip(" \u00a0,—–-") == "" and q.start >= consumed_to - 1 \
+                            and q.open_pos - lo_ <= 12 and \
+                            raw[lo_:q.open_pos].strip(" \u00a0" + OPENERS + CLOSERS + '"') in ("", ",", ":"):
+                        qb = q
+                if qb is not None:
+                    content, kind, used = (qb.start, qb.end), "direct", [qb]
+                    # split quote: '“A,” he said, “b ...”'
+                    tail_end = speaker.mend if inversion and speaker.mend else ce
+                    k = bisect_right(q_starts, tail_end)
+                    for q in q_sorted[k:k + 1]:
+                        if q.open_pos >= tail_end and q.start < se and not q.used and q is not qb:
+                            gap = raw[tail_end:q.open_pos]
+                            first = raw_first_alpha(raw, q.start, q.end)
+                            if _SPLIT_GAP_RE.fullmatch(gap) and first and first.islower():
+                                content = (qb.start, q.end)
+                                used.append(q)
+                            break
+                else:
+                    # (2) a quote right after: 'X said: “...”', 'described the handset as “...”'
+                    k = bisect_right(q_starts, ce)
+                    for q in q_sorted[k:k + 1]:
+                        if q.open_pos >= ce and not q.used and q.open_pos < nxt_cue:
+                            intro = raw[ce:q.open_pos]
+                            if len(intro) > 90 or _SENT_END_RE.search(intro):
+                                break
+                            intro_w = intro.strip(" \u00a0")
+                            rest = raw[q.close_pos:min(se, q.close_pos + 200)].strip(" \u00a0.,;!?”\"")
+                            if intro_w.endswith((":", ",")) or intro_w in ("", "that"):
+                                content, kind, used = (q.start, q.end), "direct", [q]
+                                if rest and cls == "clause" and not intro_w.endswith(":"):
+                                    content, kind = (ce, se), "mixed"
+                            elif _THAT_COMMA_RE.match(intro_w) or cls == "clause":
+                                content, kind, used = (ce, se), "mixed", [q]
+                            else:
+                                content, kind, used = (q.start, q.end), "direct", [q]
+                            break
+                if content is None:
+                    # (3) indirect: content before or after the cue
+                    tail_s = after_s
+                    if inversion:
+                        tail_s = se
+                    obj_e = tail_s
+                    tw = _words(raw, tail_s, nxt_cue)
+                    # skip the object of 'told' and adverbials up to 'that'
+                    that_i = None
+                    for i, (_x, _y, w) in enumerate(tw[:12]):
+                        if w.lower() == "that":
+                            that_i = i
+                            break
+                        if w in ".;:!?" or w in DOUBLE_QUOTES:
+                            break
+                    anaphoric = False
+                    if that_i is not None and that_i <= 8:
+                        between = [w.lower() for _x, _y, w in tw[:that_i]]
+                        if cue_text.lower().startswith(("tell", "told")) or all(
+                                w in PREPS or w in TIME_WORDS or w in DETERMINERS or w == "," or
+                                w in ("statement", "note", "interview", "however", "reporters", "post")
+                                or w[:1].isupper() or w.isdigit() for w in between):
+                            obj_e = tw[that_i][1]
+                            nxtw = tw[that_i + 1][2].lower() if that_i + 1 < len(tw) else "."
+                            if that_i == 0 and (nxtw in PREPS or nxtw in ".,;"):
+                                anaphoric = True
+                        else:
+                            that_i = None
+                    if that_i is None and cue_text.lower().startswith(("tell", "told")):
+                        k = 0
+                        while k < len(tw) and k < 8 and tw[k][2] not in ",.;:" and tw[k][2].lower() not in (
+                                "that",) and not (k > 0 and tw[k][2].lower() in PREPS):
+                            k += 1
+                        obj_e = tw[k - 1][1] if k else tail_s
+                        tw = _words(raw, obj_e, nxt_cue)
+                    elif that_i is None:
+                        k = 0
+                        while k < len(tw) and (tw[k][2].lower() in TIME_WORDS or tw[k][2] == "," or
+                                               tw[k][2].lower() in ("on", "however")):
+                            k += 1
+                        if k:
+                            obj_e = tw[k - 1][1]
+                        if tw and tw[0][2].lower() in ANAPHORIC_OBJECTS and (
+                                len(tw) == 1 or tw[1][2].lower() in PREPS or tw[1][2] in ".,;"):
+                            anaphoric = True
+                    after_words = _n_words(raw, obj_e, min(nxt_cue, obj_e + 300))
+                    first_after = _words(raw, obj_e, min(se, obj_e + 40))
+                    fa = first_after[0][2].lower() if first_after else ""
+                    after_ok = (that_i is not None and after_words >= 2) or (
+                        cls == "clause" and after_words >= 3 and fa not in PREPS and fa not in ",.;:"
+                        and not fa.endswith("ing") and fa not in ("to", "for", "the", "a", "an")
+                        or cls == "clause" and fa in ("the", "a", "an") and after_words >= 4)
+                    if after_ok and that_i is None and cue_text.lower() in STRICT_CLAUSE:
+                        after_ok = bool(FINITE_RE.search(raw, tw[1][0] if len(tw) > 1 else obj_e,
+                                                         min(nxt_cue, obj_e + 160)))
+                    if cls == "clause" and fa in ("the", "a", "an") and that_i is None:
+                        # 'said the deal is off' vs 'added a new phone': needs a verb-like word
+                        seg = raw[obj_e:min(nxt_cue, obj_e + 120)].lower()
+                        after_ok = after_ok and bool(_AUX_VERB_RE.search(seg))
+                    bstart = consumed_to
+                    bend = pre_s if not inversion else cs
+                    before_txt = raw[max(bstart, bend - 20):bend].rstrip(" \u00a0")
+                    before_ok = (boundary in (",", "—", "–") or inversion) and before_txt.endswith(
+                        (",", "—", "–")) and _n_words(raw, max(bstart, bend - 300), bend) >= 3 and not any(
+                        a <= bend - 2 and b > bstart for a, b in claimed[-8:])
+                    if anaphoric and prev_sent:
+                        content = prev_sent
+                    elif inversion and before_ok:
+                        content = (bstart, bend)
+                    elif before_ok and (not after_ok or fa in PREPS):
+                        content = (bstart, bend)
+                    elif after_ok:
+                        end = nxt_cue
+                        if end < se:
+                            # stop before the next cue's own subject clause
+                            k = raw.rfind(",", obj_e, end)
+                            end = k if k > obj_e else end
+                        content = (obj_e, end)
+                    elif before_ok:
+                        content = (bstart, bend)
+                    if content is not None:
+                        inner = [q for q in q_sorted[bisect_left(q_starts, content[0]):
+                                                     bisect_right(q_starts, content[1])]
+                                 if q.end <= content[1] + 1]
+                        if inner:
+                            kind, used = "mixed", inner
+                            if len(inner) == 1 and _trim(raw, *content) == _trim(raw, inner[0].start,
+                                                                                  inner[0].end):
+                                kind = "direct"
+            if content is None:
+                continue
+            if kind == "indirect":
+                inner = [q for q in q_sorted[bisect_left(q_starts, content[0]):bisect_right(q_starts, content[1])]
+                         if q.end <= content[1] + 1 and not q.used]
+                if inner:
+                    kind, used = "mixed", inner
+            c0, c1 = _trim(raw, *content) if kind != "direct" else content
+            if c1 - c0 < 2 or any(a < c1 and c0 < b for a, b in claimed[-8:]):
+                continue
+            if kind == "indirect" and _n_words(raw, c0, min(c1, c0 + 100)) < 2:
+                continue
+            if kind != "direct" and speaker is not None and speaker.mstart is not None and \
+                    c0 <= speaker.mstart < c1 and content != prev_sent:
+                continue
+            if speaker.name is None and speaker.type == "person":
+                speaker = None
+            if speaker is not None and speaker.type == "organization" and speaker.mstart is not None and \
+                    raw[speaker.mstart:speaker.mend].lower() in PRONOUNS and content and content[0] < cs:
+                sp_fix = _pronoun(ctx, "it", speaker.mstart, speaker.mend, (c0, c1))
+                speaker = sp_fix or speaker
+            emit(c0, c1, kind, speaker, cue_text, used)
+            claimed.append((c0, c1))
+            if content[1] <= cs:
+                consumed_to = max(consumed_to, ce)
+            else:
+                consumed_to = max(consumed_to, content[1])
+        prev_sent = (ss, se)
+
+    # ---- free-standing quotes: the previous speaker, or a colon / dash attribution ----------
+    sent_starts = sorted(s for s, _e, _p in sents)
+    chain_speaker: dict[int, tuple[_Speaker, str | None]] = {}
+    for r in rows:
+        q = inside_quote(r["start"])
+        if q is not None and q.used and q.chain >= 0 and r["speaker"]:
+            chain_speaker.setdefault(q.chain, (_Speaker(r["speaker"], r["speaker_type"], r["role"],
+                                                        r["affiliation"]), r["cue"]))
+    for q in q_sorted:
+        if q.used:
+            continue
+        k = bisect_right(sent_starts, q.open_pos) - 1
+        s_start = sent_starts[k] if k >= 0 else paras[0][0]
+        lead = raw[max(s_start, q.open_pos - 200):q.open_pos].strip(" \u00a0" + OPENERS + '"')
+        if q.open_pos - s_start > 200:
+            lead = "… " + lead
+        words = _n_words(raw, q.start, min(q.end, q.start + 100))
+        sp: _Speaker | None = None
+        cue = None
+        # 'Zhou: “...”' (a short name phrase and a colon)
+        if lead.endswith(":") and 0 < len(lead.split()) <= 6:
+            sp = _describe(ctx, s_start, s_start + raw[s_start:q.open_pos].rfind(":"), s_start)
+            cue = ":" if sp else None
+        elif lead == "" and words >= 3:
+            m = _DASH_ATTR_RE.match(raw[q.close_pos:q.close_pos + 8])
+            if m:
+                e2 = ctx.para_end(q.close_pos)
+                sp = _describe(ctx, q.close_pos + m.end(), min(e2, q.close_pos + m.end() + 60), s_start)
+                cue = "—" if sp else None
+            if sp is None:
+                if q.chain >= 0 and q.chain in chain_speaker:
+                    sp = chain_speaker[q.chain][0]
+                else:
+                    sp = ctx.last_speaker(q.start, window=2500)
+                cue = None
+        else:
+            continue   # scare quotes, titles, terms
+        emit(q.start, q.end, "direct", sp, cue, [q])
+    rows.sort(key=lambda r: r["start"])
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# public API
+# --------------------------------------------------------------------------------------------
+
+
+def extract_quotes(articles_or_text, published=None) -> pd.DataFrame:
+    """The ``quotes`` table for a plain string, a list/Series of strings, the articles table or
+    Article objects: one row per direct, indirect or mixed quote, with its speaker (see the module
+    docstring for the columns)."""
+    return span_table(articles_or_text, _quotes_for_article, "quotes", published)
+
+
+JSON_FIELDS = ("text", "kind", "speaker", "speaker_type", "role", "affiliation", "cue", "start", "end",
+               "in_boilerplate")
+
+
+def json_items(article: Article) -> list[dict]:
+    """The article's quotes in the eval schema's field names (for ``newslib extract --jsonl``)."""
+    out = []
+    for r in _quotes_for_article(article):
+        item = {k: r.get(k) for k in JSON_FIELDS if k != "in_boilerplate"}
+        item["in_boilerplate"] = bool(article.in_boilerplate(r["start"], r["end"]))
+        out.append(item)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# corpus-level speaker directory
+# --------------------------------------------------------------------------------------------
+
+SPEAKER_COLUMNS = ("speaker", "speaker_type", "category", "roles", "affiliations", "outlets",
+                   "n_quotes", "n_articles")
+
+_MEDIA_RE = re.compile(r"\b(?:Times|News|Post|Journal|Daily|Herald|Tribune|Telegraph|Gazette|Press|"
+                       r"Television|TV|Radio|Reuters|Bloomberg|Xinhua|Agency|Magazine|Review)\b")
+_OFFICIAL_ORG_RE = re.compile(r"\b(?:Court|Department|Ministry|Government|Administration|Commission|"
+                              r"Council|Congress|Senate|Parliament|Police|Army|Navy|Pentagon|Bureau|"
+                              r"Authority|Embassy|Party|Committee|Office|State|Federal|National|"
+                              r"Republic|White House)\b|\bthe (?:court|government|ministry|filing)\b",
+                              re.IGNORECASE)
+_ANALYST_AFF_RE = re.compile(r"\b(?:Research|Securities|Capital|Partners|Insights|Analytics|"
+                             r"Intelligence|Consulting|University|Institute|Bank|Advisors|Advisers)\b")
+
+
+def _outlet_names() -> set[str]:
+    try:
+        from .sources import load_sources
+        df = load_sources()
+        names = set(df["name"].dropna().astype(str))
+        if "aliases" in df.columns:
+            for a in df["aliases"].dropna().astype(str):
+                names.update(x.strip() for x in a.split(";") if x.strip())
+        return names
+    except Exception:  # pragma: no cover - registry missing or malformed
+        return set()
+
+
+def _category(name: str, typ: str, roles: list[str], affs: list[str], outlets: set[str]) -> str:
+    cats = []
+    for r in roles:
+        words = r.lower().split()
+        for i in range(len(words)):
+            two = " ".join(words[i:i + 2])
+            c = ROLES.get(two) or ROLES.get(_singular(words[i]))
+            if c:
+                cats.append(c)
+        if r.rstrip(".") in TITLES or any(w.rstrip(".") in TITLES for w in r.split()):
+            if any(w in r for w in ("President", "Minister", "Premier", "Senator", "Governor", "Mayor",
+                                    "Secretary", "Ambassador", "Rep", "Sen", "Gov")):
+                cats.append("official")
+    if typ == "organization":
+        if name in outlets or _MEDIA_RE.search(name):
+            return "media"
+        if _OFFICIAL_ORG_RE.search(name):
+            return "official"
+        if _ANALYST_AFF_RE.search(name) and not cats:
+            return "analyst"
+        return cats[0] if cats and cats[0] != "other" else "company"
+    if "analyst" in cats:
+        return "analyst"
+    if "official" in cats:
+        return "official"
+    if "media" in cats:
+        return "media"
+    if "company" in cats:
+        return "company"
+    if any(_ANALYST_AFF_RE.search(a) for a in affs):
+        return "analyst"
+    if any(a in outlets or _MEDIA_RE.search(a) for a in affs):
+        return "media"
+    if any(_OFFICIAL_ORG_RE.search(a) for a in affs):
+        return "official"
+    if affs:
+        return "company"
+    return "other"
+
+
+def speakers(quotes_df: pd.DataFrame, articles_df: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per named person or organisation quoted across the corpus (anonymous speakers are
+    left out: count them from the quotes table).  Names are merged case-insensitively; within an
+    article, surnames and pronouns were already resolved to the full name.  Columns:
+    ``speaker, speaker_type, category, roles, affiliations, outlets, n_quotes, n_articles``."""
+    cols = list(SPEAKER_COLUMNS)
+    if quotes_df is None or len(quotes_df) == 0:
+        return pd.DataFrame({c: pd.Series([], dtype="object") for c in cols}).astype(
+            {"n_quotes": "int64", "n_articles": "int64"})
+    q = quotes_df[quotes_df["speaker"].notna() & (quotes_df["speaker_type"] != "anonymous")].copy()
+    outlet_of: dict[str, str] = {}
+    if articles_df is not None and "outlet" in articles_df.columns:
+        for aid, out in zip(articles_df["article_id"], articles_df["outlet"], strict=False):
+            if isinstance(out, str):
+                outlet_of[str(aid)] = out
+    known_outlets = _outlet_names()
+    groups: dict[str, dict] = {}
+    for r in q.itertuples(index=False):
+        name = str(r.speaker)
+        key = " ".join(name.lower().split())
+        g = groups.setdefault(key, {"names": Counter(), "types": Counter(), "roles": [], "affs": [],
+                                    "outlets": [], "articles": set(), "n": 0})
+        g["names"][name] += 1
+        g["types"][str(r.speaker_type)] += 1
+        for val, lst in ((r.role, g["roles"]), (r.affiliation, g["affs"])):
+            if isinstance(val, str) and val and val not in lst:
+                lst.append(val)
+        outlet = outlet_of.get(str(r.article_id), str(r.article_id))
+        if outlet not in g["outlets"]:
+            g["outlets"].append(outlet)
+        g["articles"].add(str(r.article_id))
+        g["n"] += 1
+    rows = []
+    for g in groups.values():
+        name = g["names"].most_common(1)[0][0]
+        typ = g["types"].most_common(1)[0][0]
+        rows.append({"speaker": name, "speaker_type": typ,
+                     "category": _category(name, typ, g["roles"], g["affs"], known_outlets),
+                     "roles": g["roles"], "affiliations": g["affs"], "outlets": g["outlets"],
+                     "n_quotes": g["n"], "n_articles": len(g["articles"])})
+    df = schema.conform(pd.DataFrame(rows, columns=cols), "speakers")
+    return df.sort_values(["n_quotes", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    from .article import parse_article
+    text = open(sys.argv[1], encoding="utf-8").read()
+    for item in json_items(parse_article(text, "x")):
+        print(item)

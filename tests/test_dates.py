@@ -1,0 +1,200 @@
+"""Tests for newslib.dates: extraction, TimeML spans and resolution against the publication date
+(the project's seeds and hand-written sentences)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from pandas.api.types import is_string_dtype
+
+import newslib
+from newslib.article import parse_article
+from newslib.dates import extract_dates, json_items, scan, timexes
+from newslib.schema import validate
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+GT = SEEDS / "globaltimes_2021-05-26_xiaomi-removed-from-us-blacklist.txt"
+AH = SEEDS / "androidheadlines_us-will-remove-xiaomi-from-blacklist.txt"
+SCMP = SEEDS / "scmp_2025-11-03_xiaomi-credentials-state-gift.txt"
+
+
+def vals(text: str, published="2021-05-26", kind=None) -> list[tuple[str, str | None]]:
+    return [(text[t.start:t.end], t.value) for t in scan(text, published) if kind is None or t.kind == kind]
+
+
+def one(text: str, published="2021-05-26"):
+    ts = scan(text, published)
+    assert len(ts) == 1, [(text[t.start:t.end], t.value) for t in ts]
+    t = ts[0]
+    return text[t.start:t.end], t.kind, t.value, t.mod
+
+
+# ---- the seeds ----------------------------------------------------------------------------------
+def test_global_times_seed_values():
+    art = parse_article(GT.read_text(encoding="utf-8"), "gt", published="2021-05-26T08:47")
+    got = [(d["text"], d["value"]) for d in json_items(art) if d["kind"] == "date"]
+    assert got[:3] == [("Wednesday", "2021-05-26"), ("mid-January", "2021-01"), ("Tuesday", "2021-05-25")]
+    assert ("March 15", "2021-03-15") in got
+    assert ("late January", "2021-01") in got
+    assert ("June 7", "2021-06-07") in got and ("June 2021", "2021-06") in got
+    assert [d["value"] for d in json_items(art) if d["text"] == "Tuesday"] == ["2021-05-25", "2021-05-25"]
+    times = [(d["text"], d["value"]) for d in json_items(art) if d["kind"] == "time"]
+    assert times == [("May 26, 2021 08:47 AM", "2021-05-26T08:47")]
+    mods = {d["text"]: d["mod"] for d in json_items(art)}
+    assert mods["mid-January"] == "MID" and mods["early March"] == "START" and mods["late January"] == "END"
+    assert ("years", "PXY") in [(d["text"], d["value"]) for d in json_items(art) if d["kind"] == "duration"]
+
+
+def test_scmp_seed_values():
+    art = parse_article(SCMP.read_text(encoding="utf-8"), "scmp", published="2025-11-03")
+    got = [(d["text"], d["kind"], d["value"]) for d in json_items(art)]
+    assert ("Saturday", "date", "2025-11-01") in got
+    assert ("Last month", "date", "2025-10") in got
+    assert ("the third quarter", "date", "2025-Q3") in got
+    assert ("September", "date", "2025-09") in got
+    assert ("December 2023", "date", "2023-12") in got
+    assert ("more than 15 years", "duration", "P15Y") in got
+    assert ("two-day", "duration", "P2D") in got
+    assert not any(t == "Daily" for t, _, _ in got)  # "Korea AngJoong Daily" is a newspaper
+
+
+def test_android_headlines_seed_without_publication_date():
+    art = parse_article(AH.read_text(encoding="utf-8"), "ah")
+    assert art.published is None
+    got = [(d["text"], d["value"]) for d in json_items(art)]
+    assert ("October 2016", "2016-10") in got  # absolute: keeps its value
+    assert ("May 20", None) in got and ("Q1", None) in got and ("this year", None) in got
+    assert ("recently", "PAST_REF") in got and ("soon", "FUTURE_REF") in got
+    df = extract_dates(art)
+    assert "XXXX-05-20" in set(df["value"].dropna())  # the table keeps the underspecified form
+
+
+def test_extract_dates_table_schema_and_string_input():
+    df = extract_dates("Xiaomi said on Tuesday (US time) that it won.", published="2021-05-26")
+    validate(df, "dates")
+    assert is_string_dtype(df["value"]) and is_string_dtype(df["text"])
+    r = df.iloc[0]
+    assert (r["text"], r["value"], r["anchor"], r["kind"]) == ("Tuesday", "2021-05-25", "2021-05-26", "date")
+    assert r["sentence_id"] == 0 and not r["in_boilerplate"]
+
+
+def test_extract_dates_over_the_seed_corpus():
+    arts = newslib.read_articles(SEEDS)
+    df = newslib.extract_dates(arts)
+    validate(df, "dates")
+    for r in df.itertuples():
+        raw = arts.loc[arts["article_id"] == r.article_id, "raw"].iloc[0]
+        assert raw[r.start:r.end] == r.text
+    assert df["article_id"].nunique() == 3
+
+
+# ---- resolution rules ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,value", [
+    ("The company said Wednesday it would appeal.", "2021-05-26"),
+    ("The court ruled on Tuesday.", "2021-05-25"),
+    ("The board will meet on Monday.", "2021-05-31"),
+    ("Shares were added effective from the open on June 7.", "2021-06-07"),
+    ("It sued in early March.", "2021-03"),
+    ("The deal closed in December.", "2020-12"),
+    ("Results are expected in July.", "2021-07"),
+    ("Sales fell last month.", "2021-04"),
+    ("Talks resume next week.", "2021-W22"),
+    ("The index rose this year.", "2021"),
+    ("Profit doubled in the first quarter.", "2021-Q1"),
+    ("Yesterday the shares fell.", "2021-05-25"),
+    ("It will ship today.", "2021-05-26"),
+    ("Prices are high now.", "PRESENT_REF"),
+    ("The plant opened in 1998.", "1998"),
+    ("It peaked in the 1990s.", "199"),
+    ("It reported Q1 2022 results.", "2022-Q1"),
+    ("Revenue for fiscal 2020 rose.", "2020"),
+    ("The order was signed on 2021-05-24.", "2021-05-24"),
+    ("It was founded on 12 March 2010.", "2010-03-12"),
+])
+def test_resolution(text, value):
+    assert [v for _, v in vals(text)] == [value]
+
+
+def test_third_quarter_is_latest_completed_in_past_tense():
+    assert vals("It ranked third in the third quarter.", "2025-11-03") == [("the third quarter", "2025-Q3")]
+    assert vals("It ranked third in the fourth quarter.", "2025-05-03") == [("the fourth quarter", "2024-Q4")]
+    assert vals("It will launch in the fourth quarter.", "2025-05-03") == [("the fourth quarter", "2025-Q4")]
+    assert vals("Net income in the third-quarter of 2019 rose.", "2021-01-01")[0][1] == "2019-Q3"
+
+
+def test_a_year_earlier_follows_the_quarter_in_focus():
+    text = "Profit rose 5% in the third quarter from a year earlier."
+    assert vals(text, "1989-11-02") == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+def test_later_that_day_is_anchored_to_the_last_date():
+    text = "The filing came on May 5. Later that day the court ruled."
+    ts = scan(text, "2021-05-26")
+    assert [(text[t.start:t.end], t.value, t.anchor) for t in ts] == [
+        ("May 5", "2021-05-05", "2021-05-26"), ("Later that day", "2021-05-05", "2021-05-05")]
+
+
+def test_weekday_in_a_wednesday_article():
+    # an article of Wednesday 2021-05-26: "said Wednesday" is that day, future "on Friday" the coming one
+    assert vals("He said Wednesday that talks will end on Friday.") == [("Wednesday", "2021-05-26"), ("Friday", "2021-05-28")]
+
+
+@pytest.mark.parametrize("text,kind,value,mod", [
+    ("It has grown for more than 15 years.", "duration", "P15Y", "MORE_THAN"),
+    ("A two-day summit ended.", "duration", "P2D", None),
+    ("Trading halted for 24 hours.", "duration", "PT24H", None),
+    ("He has followed it for years.", "duration", "PXY", None),
+    ("Dividends are paid quarterly.", "set", "P3M", None),
+    ("The market meets every Monday.", "set", "XXXX-WXX-1", None),
+    ("Fees rise annually.", "set", "P1Y", None),
+    ("It cost $5 million a year.", "set", "P1Y", None),
+])
+def test_durations_and_sets(text, kind, value, mod):
+    _, k, v, m = one(text)
+    assert (k, v, m) == (kind, value, mod)
+
+
+def test_spans_follow_timeml():
+    assert vals("It happened on Monday.", "2021-05-26")[0][0] == "Monday"
+    assert vals("In mid-January, it fell.")[0][0] == "mid-January"
+    assert vals("Revenue in the third quarter rose.")[0][0] == "the third quarter"
+    assert vals("During Saturday’s meeting they spoke.")[0][0] == "Saturday"
+
+
+def test_no_publication_date_relative_values_are_empty():
+    got = vals("Last month it fell. On May 20 it rose, and in June 2021 it rallied.", published=None)
+    assert got == [("Last month", None), ("May 20", "XXXX-05-20"), ("June 2021", "2021-06")]
+
+
+def test_words_that_are_not_dates():
+    assert vals("Theresa May said the march would go ahead. Jan Kavan met Sun officials.") == []
+    assert vals("Some 2000 workers earned 1,990 dollars, or 2021%.") == []
+    assert vals("Mr. Smith, 52 years old, retired; Iraq imports about three-quarters of its food.") == []
+
+
+def test_timexes_for_timeml_scoring():
+    text = "Shares fell 5 p.m. Wednesday, a year ago."
+    tx = timexes(text, "1998-02-13")
+    assert tx[0]["type"] == "TIME" and tx[0]["value"] == "1998-02-11T17:00"
+    assert text[tx[0]["start"]:tx[0]["end"]] == "5 p.m. Wednesday"
+    assert tx[1]["type"] == "DATE" and tx[1]["value"] == "1997"
+
+
+def test_linear_time_on_adversarial_input():
+    # ~1 MB of the shapes that make date regexes backtrack (digit runs, slashes, month and weekday
+    # names, repeated articles, dangling modifiers and qualifiers, unclosed quotes), mixed with prose
+    bad = ("12/31/2021/ 2021-05-26-2021 99999999999 1/2/3/4/5/6/7/8 May May May the the the the "
+           "Monday Tuesday Wed. mid- late- early the end of the more than more than nearly 15 "
+           "'90s 1990s Q1 Q2Q3 third-quarter 5 p.m. 10:35 every every ,,,, \"\"\" “ the past the past ")
+    prose = "officials said the company would continue to expand its business in the region and abroad. " * 5
+    chunk = bad + prose
+    text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
+    t0 = time.perf_counter()
+    found = scan(text, "2021-05-26")
+    assert time.perf_counter() - t0 < 2.0
+    assert len(found) > 10_000
+    runs = "1/" * 250_000 + "9" * 250_000 + "the " * 62_500
+    t0 = time.perf_counter()
+    scan(runs, "2021-05-26")
+    assert time.perf_counter() - t0 < 2.0

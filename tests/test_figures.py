@@ -1,0 +1,296 @@
+"""Tests for newslib.figures and newslib.numbers (hand-written fixtures and the project's seeds)."""
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newslib
+from newslib import numbers as nb
+from newslib.article import parse_article
+from newslib.figures import extract_figures, fx_table, json_items, share_moves, to_currency
+from newslib.schema import validate
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def figs(text: str, kinds=None) -> list[tuple]:
+    df = extract_figures(text)
+    if kinds:
+        df = df[df["kind"].isin(kinds)]
+    return [(r.text, r.kind, None if isinstance(r.value, float) and math.isnan(r.value) else round(r.value, 6),
+             None if pd.isna(r.unit) else r.unit) for r in df.itertuples()]
+
+
+def money(text):
+    return [(t, v, u) for t, k, v, u in figs(text, ["money"])]
+
+
+# ---- contract -------------------------------------------------------------------------------
+
+
+def test_plain_string_schema_and_offsets():
+    text = "Xiaomi shares gained 3.52 per cent to close at HK$44.72"
+    df = extract_figures(text)
+    validate(df, "figures")
+    for r in df.itertuples():
+        assert text[r.start:r.end] == r.text
+    assert figs(text) == [("3.52 per cent", "percent", 3.52, "%"), ("HK$44.72", "money", 44.72, "HKD")]
+    row = df.iloc[0]
+    assert row["direction"] == "up" and row["subject"] == "Xiaomi shares"
+    assert pd.isna(df.iloc[1]["direction"])
+
+
+def test_empty_text():
+    df = extract_figures("No numbers here.")
+    validate(df, "figures")
+    assert df.empty
+
+
+# ---- seeds ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_figs():
+    return extract_figures(newslib.read_articles(SEEDS))
+
+
+def test_seed_scmp(seed_figs):
+    scmp = seed_figs[seed_figs["article_id"].str.startswith("scmp")]
+    pct = scmp[scmp["text"] == "3.52 per cent"].iloc[0]
+    assert (pct["kind"], pct["value"], pct["unit"], pct["direction"]) == ("percent", 3.52, "%", "up")
+    assert not pct["in_boilerplate"]
+    assert "shares" in pct["subject"]
+    close = scmp[scmp["text"] == "HK$44.72"].iloc[0]
+    assert (close["kind"], close["value"], close["unit"]) == ("money", 44.72, "HKD")
+    assert not close["in_boilerplate"]
+    teaser = scmp[scmp["text"] == "+0.96%"].iloc[0]
+    assert teaser["in_boilerplate"] and teaser["ticker"] == "XRP" and teaser["value"] == 0.96
+    tick = scmp[scmp["kind"] == "ticker"]
+    assert list(tick["ticker"]) == ["XRP"] and tick["in_boilerplate"].all()
+    rank = scmp[scmp["kind"] == "rank"].iloc[0]
+    assert (rank["text"], rank["value"]) == ("third-largest", 3)
+    # model names and years are not figures
+    assert not scmp["text"].isin(["17", "6", "2021", "2023", "15"]).any()
+
+
+def test_seed_globaltimes(seed_figs):
+    gt = seed_figs[seed_figs["article_id"].str.startswith("globaltimes")]
+    pct = gt[gt["kind"] == "percent"]
+    assert list(pct["text"]) == ["50 percent", "50 percent"] and (pct["value"] == 50).all()
+    nm = gt[gt["text"] == "nearly one million"].iloc[0]
+    assert (nm["kind"], nm["value"], nm["unit"], nm["qualifier"]) == ("count", 1e6, "followers", "nearly")
+    # dates, times and deadlines are not figures: May 26, 2021 08:47 AM, March 15, June 7
+    assert not gt["text"].isin(["26", "2021", "08", "47", "15", "7", "21", "5"]).any()
+
+
+def test_seed_androidheadlines(seed_figs):
+    ah = seed_figs[seed_figs["article_id"].str.startswith("androidheadlines")]
+    assert "second-largest" in set(ah["text"])
+    # caption file-name fragments and "Mi MIX 4" are not figures
+    assert not ah["text"].isin(["11", "20191", "4", "2016"]).any()
+    assert ah[ah["kind"].isin(["money", "percent"])].empty
+
+
+def test_json_items_fields():
+    art = parse_article((SEEDS / "scmp_2025-11-03_xiaomi-credentials-state-gift.txt").read_text(encoding="utf-8"), "scmp")
+    items = json_items(art)
+    keys = {"text", "kind", "value", "unit", "subject", "in_boilerplate", "start", "end", "qualifier",
+            "direction", "ticker", "exchange"}
+    assert all(keys <= set(i) for i in items)
+    tick = [i for i in items if i["kind"] == "ticker"][0]
+    assert tick["value"] == "XRP"
+    hk = [i for i in items if i["text"] == "HK$44.72"][0]
+    assert hk["value"] == 44.72 and art.raw[hk["start"]:hk["end"]] == "HK$44.72"
+
+
+# ---- forms ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("closed at HK$44.72", ("HK$44.72", 44.72, "HKD")),
+    ("a US$1.2bn deal", ("US$1.2bn", 1.2e9, "USD")),
+    ("revenue of $105 billion", ("$105 billion", 105e9, "USD")),
+    ("spending of RMB 3 trillion", ("RMB 3 trillion", 3e12, "CNY")),
+    ("output of 3.4 trillion yuan", ("3.4 trillion yuan", 3.4e12, "CNY")),
+    ("a fine of ¥500 million", ("¥500 million", 5e8, "JPY")),
+    ("priced at €2 million", ("€2 million", 2e6, "EUR")),
+    ("worth £8.10 million", ("£8.10 million", 8.1e6, "GBP")),
+    ("a bid of 470 pence a share", ("470 pence", 4.7, "GBP")),
+    ("shares at S$5.20", ("S$5.20", 5.2, "SGD")),
+    ("TSMC earned NT$300 billion", ("NT$300 billion", 3e11, "TWD")),
+    ("a A$2 billion mine", ("A$2 billion", 2e9, "AUD")),
+    ("a C$1.34 dividend", ("C$1.34", 1.34, "CAD")),
+    ("The price starts at USD 22.5 million.", ("USD 22.5 million", 22.5e6, "USD")),
+    ("raised $5mn and then $3m", ("$5mn", 5e6, "USD")),
+    ("a Rs 5 crore grant", ("Rs 5 crore", 5e7, "INR")),
+    ("fined 10,000 swiss francs", ("10,000 swiss francs", 1e4, "CHF")),
+    ("down 34 cents", ("34 cents", 0.34, "USD")),
+    ("received five million yen", ("five million yen", 5e6, "JPY")),
+    ("each block mined is now 6.25 BTC", ("6.25 BTC", 6.25, "BTC")),
+    ("losses in excess of 30 MUSD", ("30 MUSD", 3e7, "USD")),
+])
+def test_money_forms(text, expected):
+    assert money(text)[0] == expected
+
+
+def test_scale_abbreviations_and_indian_units():
+    assert figs("either 10 bln or 10 tln") == [("10 bln", "count", 1e10, None), ("10 tln", "count", 1e13, None)]
+    assert figs("The total is three lakh crore")[0][2] == 3e12
+    assert figs("a 5 lakh payout")[0][2] == 5e5
+    assert money("$2tn and $4 mn") == [("$2tn", 2e12, "USD"), ("$4 mn", 4e6, "USD")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("rose 3.52 per cent", ("3.52 per cent", "percent", 3.52, "%")),
+    ("with 50 percent added", ("50 percent", "percent", 50, "%")),
+    ("XRP (XRP +0.96%) is", ("+0.96%", "percent", 0.96, "%")),
+    ("margins fell -1.5% on", ("-1.5%", "percent", -1.5, "%")),
+    ("up 2 percentage points", ("2 percentage points", "percentage_points", 2, "pp")),
+    ("cut rates by 25 basis points", ("25 basis points", "percentage_points", 0.25, "pp")),
+    ("twenty percent of voters", ("twenty percent", "percent", 20, "%")),
+])
+def test_percent_forms(text, expected):
+    assert figs(text, ["percent", "percentage_points"])[0] == expected
+
+
+def test_ranges_give_two_figures():
+    assert figs("between 20 to 30 percent") == [("20", "percent", 20, "%"), ("30 percent", "percent", 30, "%")]
+    assert figs("20-30% of sales", ["percent"]) == [("20", "percent", 20, "%"), ("30%", "percent", 30, "%")]
+    assert money("bitcoin traded at $62,000 to $63,000") == [("$62,000", 62000, "USD"), ("$63,000", 63000, "USD")]
+    assert money("costs $5 to 7 million") == [("$5", 5e6, "USD"), ("7 million", 7e6, "USD")]
+
+
+def test_number_words_and_fractions():
+    assert figs("with nearly one million followers")[0] == ("nearly one million", "count", 1e6, "followers")
+    assert figs("Twenty-six people died")[0] == ("Twenty-six", "count", 26, "people")
+    assert figs("five and a half million fishes")[0][2] == 5.5e6
+    assert figs("two and three", ["count"]) == [("two", "count", 2, None), ("three", "count", 3, None)]
+    third = figs("a third of revenue")[0]
+    assert third[0] == "a third" and abs(third[2] - 1 / 3) < 1e-6
+    assert nb.words_value("one hundred and five") == 105
+    assert nb.words_value("twenty-one trillion") == 21e12
+
+
+def test_ranks():
+    assert figs("the world's third-largest vendor") == [("third-largest", "rank", 3, None)]
+    assert figs("Xiaomi is No. 2 in Europe") == [("No. 2", "rank", 2, None)]
+    assert figs("the 2nd biggest maker")[0][:3] == ("2nd biggest", "rank", 2)
+    # novelty ordinals are not ranks
+    assert figs("its first model was released") == []
+
+
+@pytest.mark.parametrize("text,ticker,exchange", [
+    ("Apple Inc (NASDAQ: AAPL) said", "AAPL", "NASDAQ"),
+    ("VanEck's fund (NYSE: SMH) rose", "SMH", "NYSE"),
+    ("Xiaomi (1810.HK) shares", "1810.HK", "HKEX"),
+    ("traders piled into $TSLA today", "TSLA", None),
+    ("XRP (XRP +0.96%) is up", "XRP", None),
+    ("Tencent (HKEX: 0700) fell", "0700", "HKEX"),
+])
+def test_tickers(text, ticker, exchange):
+    df = extract_figures(text)
+    t = df[df["kind"] == "ticker"].iloc[0]
+    assert t["ticker"] == ticker
+    assert (None if pd.isna(t["exchange"]) else t["exchange"]) == exchange
+    # the ticker's digits are not a count
+    assert df[df["kind"] == "count"].empty
+
+
+def test_figures_tied_to_ticker_and_per_share():
+    df = extract_figures("Apple (NASDAQ: AAPL) shares rose 3% to $150 a share.")
+    pct = df[df["kind"] == "percent"].iloc[0]
+    assert pct["ticker"] == "AAPL" and pct["direction"] == "up"
+    px = df[df["kind"] == "money"].iloc[0]
+    assert (px["text"], px["value"], px["ticker"]) == ("$150", 150, "AAPL") and pd.isna(px["direction"])
+    assert money("valued at about $98 a share") == [("$98", 98, "USD")]
+
+
+def test_index_points():
+    df = extract_figures("the Hang Seng Index rose 2.1 per cent to 17,454 points")
+    assert figs("the Hang Seng Index rose 2.1 per cent to 17,454 points") == [
+        ("2.1 per cent", "percent", 2.1, "%"), ("17,454 points", "index_points", 17454, "points")]
+    assert df.iloc[0]["subject"] == "the Hang Seng Index"
+
+
+def test_bracketed_conversion():
+    assert money("HK$10 billion (US$1.28 billion)") == [("HK$10 billion", 1e10, "HKD"), ("US$1.28 billion", 1.28e9, "USD")]
+
+
+def test_direction_and_qualifier():
+    df = extract_figures("Sales slumped 12% to $3 billion, while costs climbed more than $200 million.")
+    d = dict(zip(df["text"], df["direction"].astype(object).where(df["direction"].notna(), None), strict=False))
+    assert d == {"12%": "down", "$3 billion": None, "$200 million": "up"}
+    assert df.set_index("text").loc["$200 million", "qualifier"] == "more than"
+    assert extract_figures("an 8 percent increase").iloc[0]["direction"] == "up"
+    assert extract_figures("shares tumbled $2.75.").iloc[0]["direction"] == "down"
+
+
+# ---- traps ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "the S&P 500 closed", "the S&P index",
+    "the Mate 60 Pro launched", "Apple's iPhone 17 went on sale", "a 7nm chip", "the Xiaomi Mi MIX 4",
+    "a Huawei Mate X6 smartphone", "its 17-series phones", "Qihoo 360 said",
+    "by a March 15 deadline", "which it entered in 2021.", "on 2025-10-28 it", "May 26, 2021 08:47 AM",
+    "call +1 212-555-0199 now", "call (852) 2680-8888", "open 24/7", "at 08:47 AM",
+    "for more than 15 years", "a two-day summit", "in the 1990s", "in Q1 2021",
+])
+def test_traps_are_not_figures(text):
+    assert figs(text) == [], text
+
+
+def test_a_dollar_and_possessive_dollar_are_usd():
+    assert money("won a $300 million contract") == [("$300 million", 3e8, "USD")]
+    assert money("country music's $500 million man") == [("$500 million", 5e8, "USD")]
+    assert money("a A$300 million") == [("A$300 million", 3e8, "AUD")]
+
+
+def test_yen_sign_in_chinese_context_is_yuan():
+    assert money("a ¥5 billion investment in yuan terms")[0][2] == "CNY"
+
+
+def test_pounds_of_weight_is_not_money():
+    assert money("500 pounds of beef") == []
+
+
+# ---- FX and share moves -----------------------------------------------------------------------
+
+
+def test_to_currency_fixed_table():
+    table = fx_table()
+    assert {"USD", "HKD", "CNY", "EUR", "GBP", "JPY"} <= set(table["code"])
+    df = extract_figures("It paid HK$7.77 and US$2 and 1 yuan-free.")
+    conv = to_currency(df, "USD")
+    rate = table.set_index("code").loc["HKD", "per_usd"]
+    assert conv.iloc[0]["value_USD"] == pytest.approx(7.77 / rate)
+    assert conv.iloc[1]["value_USD"] == 2
+
+
+def test_share_moves():
+    arts = newslib.read_articles(SEEDS)
+    moves = share_moves(extract_figures(arts), arts)
+    row = moves.iloc[0]
+    assert (row["change"], row["direction"], row["close"], row["close_unit"]) == (3.52, "up", 44.72, "HKD")
+    assert str(row["published"].date()) == "2025-11-03"
+    assert len(moves) == 1  # the teaser's +0.96% is boilerplate
+
+
+# ---- speed and safety -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chunk", [
+    "9", "$", ",", "1,", "$1,", "per cent ", "1 per cent ", "HK$", "US$1.", "one two three ", "(XRP ",
+    "No. ", "1-", "A$", "$9 million to ", "1 and ", "Mate 60 ", "%", "12:", "+", "\u00a0",
+])
+def test_linear_time_on_adversarial_text(chunk):
+    text = chunk * (1_000_000 // len(chunk))
+    t0 = time.perf_counter()
+    extract_figures(text[:200_000]) if chunk in ("one two three ", "1 and ", "Mate 60 ") else None
+    from newslib.figures import _scan
+    _scan(text)
+    assert time.perf_counter() - t0 < 2.0

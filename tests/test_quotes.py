@@ -1,0 +1,219 @@
+"""Quotes: forms, speakers, seeds values, schema, linear time on adversarial input."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newslib import schema
+from newslib.article import parse_article
+from newslib.quotes import extract_quotes, json_items
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _seed(prefix: str):
+    path = next(SEEDS.glob(prefix + "*.txt"))
+    return parse_article(path.read_text(encoding="utf-8"), path.stem)
+
+
+def _q(items, fragment):
+    hits = [q for q in items if fragment in q["text"]]
+    assert hits, f"no quote containing {fragment!r}: {[q['text'] for q in items]}"
+    return hits[0]
+
+
+def _items(text: str):
+    return json_items(parse_article("Headline of the story\n\n" + text, "t"))
+
+
+# ---- seeds ---------------------------------------------------------------------------------
+
+def test_scmp_su_lian_jye():
+    items = json_items(_seed("scmp"))
+    q = _q(items, "is a significant move in both tech diplomacy and national pride")
+    assert q["text"] == ("The [Xiaomi smartphone gift giving] is a significant move in both tech "
+                         "diplomacy and national pride")
+    assert (q["speaker"], q["role"], q["affiliation"], q["cue"], q["kind"]) == (
+        "Su Lian Jye", "chief analyst", "Omdia", "said", "direct")
+    added = _q(items, "It also promoted the broader Chinese tech sector")
+    assert added["speaker"] == "Su Lian Jye" and added["kind"] == "mixed" and added["cue"] == "added"
+    acc = _q(items, "That move underscored China")
+    assert acc["speaker"] == "Su Lian Jye" and acc["cue"] == "according to"
+
+
+def test_scmp_chaurasia_and_others():
+    items = json_items(_seed("scmp"))
+    q = _q(items, "It highlighted how Xiaomi")
+    assert q["speaker"] == "Sanyam Chaurasia" and q["affiliation"] == "Canalys" and q["kind"] == "direct"
+    assert _q(items, "Is the line secure?")["speaker"] == "Lee Jae-myung"
+    xi = _q(items, "You can check if there is a back door.")
+    assert xi["speaker"] == "Xi Jinping" and xi["cue"] == "replied"
+    analysts = _q(items, "The selection of its flagship consumer product")
+    assert analysts["speaker_type"] == "anonymous" and analysts["cue"] == "according to"
+    assert _q(items, "the best phone in the world")["speaker"] == "Nicolas Maduro"
+    assert _q(items, "Xiaomi ranked as the world")["speaker"] == "IDC"
+    # the headline is not a quote
+    assert not any("credentials get a boost" in q["text"] for q in items)
+
+
+def test_global_times_seed():
+    items = json_items(_seed("globaltimes"))
+    q = _q(items, "More firms would be inspired")
+    assert (q["speaker"], q["cue"], q["kind"]) == ("Zhou Xibing", "told", "direct")
+    # unclosed opening mark: the quote runs to the attribution
+    unclosed = _q(items, "Xiaomi has set quite a good example")
+    assert unclosed["text"].endswith("to defend their interests by litigation")
+    assert unclosed["speaker"] == "Zhou Xibing" and unclosed["role"] == "veteran analyst"
+    # floating quote: the previous speaker, no cue
+    floating = _q(items, "Chinese firms should also make efforts")
+    assert floating["speaker"] == "Zhou Xibing" and floating["cue"] is None
+    # 'it said in a statement' -> Xiaomi; 'the blogger' -> Changan Shumajun; FTSE -> FTSE Russell
+    assert _q(items, "Xiaomi is grateful for the trust")["speaker"] == "Xiaomi"
+    assert _q(items, "It is hoped that more Chinese firms")["speaker"] == "Changan Shumajun"
+    assert _q(items, "the more important thing is")["cue"] == "adding"
+    assert _q(items, "Xiaomi will be added to FTSE GEIS")["speaker"] == "FTSE Russell"
+    court = _q(items, "it vacated the US Department of Defense")
+    assert "District Court" in court["speaker"] and court["kind"] == "mixed"
+    assert court["cue"] == "According to"
+    warned = _q(items, "Chinese tech firms should not relax")
+    assert warned["kind"] == "mixed" and warned["speaker"] == "Zhou Xibing"
+    anon = _q(items, "Xiaomi's ultimate victory is within expectation")
+    assert anon["speaker_type"] == "anonymous" and anon["cue"] == "told"
+    # scare quotes are not quotes on their own
+    assert not any(q["text"] in ("friendly", "unconstitutional") for q in items)
+
+
+def test_android_headlines_seed():
+    items = json_items(_seed("androidheadlines"))
+    assert _q(items, "two parties have")["kind"] == "mixed"
+    assert _q(items, "independent, publicly traded company")["speaker"] == "Xiaomi"
+    assert not any(q["kind"] == "direct" for q in items)
+
+
+# ---- forms ---------------------------------------------------------------------------------
+
+def test_quote_then_name_said():
+    q = _items('"Prices will fall next year," Jane Doe said.')[0]
+    assert q["text"] == "Prices will fall next year" and q["speaker"] == "Jane Doe" and q["kind"] == "direct"
+
+
+def test_name_said_colon():
+    q = _items('Jane Doe, an economist at Acme Research, said: “Prices will fall next year.”')[0]
+    assert q["text"] == "Prices will fall next year." and q["speaker"] == "Jane Doe"
+    assert q["role"] == "economist" and q["affiliation"] == "Acme Research"
+
+
+def test_said_name_apposition_and_pronoun():
+    items = _items('“Demand is weak,” said Tom Brown, a veteran analyst who covers chips.\n\n'
+                   'He added that inventories were high.')
+    assert items[0]["speaker"] == "Tom Brown" and items[0]["role"] == "veteran analyst"
+    assert items[1]["speaker"] == "Tom Brown" and items[1]["kind"] == "indirect" and items[1]["cue"] == "added"
+
+
+def test_split_quote_one_sentence():
+    items = _items('“Demand is weak,” Brown said, “and it will stay weak for months.”')
+    assert len(items) == 1
+    assert items[0]["text"].startswith("Demand is weak") and items[0]["text"].endswith("for months.")
+
+
+def test_multi_paragraph_quote():
+    items = _items('Ann Lee said: “The market is changing fast.\n\n'
+                   '“We see more demand from Europe this year.\n\n'
+                   '“And we will hire more people.”')
+    assert len(items) == 3
+    assert all(q["speaker"] == "Ann Lee" for q in items)
+
+
+def test_dash_attribution_and_curly_single():
+    items = _items("‘We will win this case,’ said Mr Smith.")
+    assert items[0]["text"] == "We will win this case" and items[0]["speaker"] == "Smith"
+
+
+def test_according_to_and_org_statement():
+    items = _items("Acme Corp said in a statement that it will cut 500 jobs.\n\n"
+                   "Sales fell sharply last year, according to people familiar with the matter.")
+    assert items[0]["speaker"] == "Acme Corp" and items[0]["text"] == "it will cut 500 jobs"
+    assert items[1]["speaker_type"] == "anonymous" and items[1]["cue"] == "according to"
+
+
+def test_surname_and_title_resolution():
+    items = _items("President Joe Smith spoke on Monday.\n\n"
+                   "Mr Smith told reporters that the talks had failed.\n\n"
+                   "Canalys analyst Sanjay Rao said the market would recover. Rao warned that prices may rise.")
+    assert items[0]["speaker"] == "Joe Smith"
+    assert items[1]["speaker"] == "Sanjay Rao" and items[1]["affiliation"] == "Canalys"
+    assert items[2]["speaker"] == "Sanjay Rao"
+
+
+def test_possessive_and_led_by_affiliations():
+    items = _items("Rosenblatt Securities' Jun Zhang said demand would pick up in the second half.\n\n"
+                   "Citi analysts led by Alicia Yap wrote in a note that margins will improve.")
+    assert items[0]["speaker"] == "Jun Zhang" and items[0]["affiliation"] == "Rosenblatt Securities"
+    assert items[1]["speaker"] == "Alicia Yap" and items[1]["affiliation"] == "Citi"
+
+
+def test_scare_quotes_and_headline_not_quotes():
+    art = parse_article('"We won," the headline says\n\nThe so-called "friendly" move surprised markets.', "t")
+    assert json_items(art) == []
+
+
+def test_the_company_resolves_to_named_org():
+    items = _items("Xiaomi denied the report. The company stated that it is an independent firm.")
+    assert items[0]["speaker"] == "Xiaomi"
+
+
+# ---- table ---------------------------------------------------------------------------------
+
+def test_table_schema_and_offsets():
+    art = _seed("scmp")
+    df = extract_quotes([art])
+    schema.validate(df, "quotes")
+    assert len(df) >= 10
+    for r in df.itertuples():
+        assert art.raw[r.start:r.end] == r.text
+    assert not df["in_boilerplate"].any()
+    assert set(df["kind"]) <= {"direct", "indirect", "mixed"}
+    assert set(df["speaker_type"].dropna()) <= {"person", "organization", "anonymous"}
+
+
+def test_plain_string_and_empty():
+    df = extract_quotes('"Costs are rising," Jane Doe said.')
+    assert list(df["speaker"]) == ["Jane Doe"]
+    empty = extract_quotes("")
+    assert list(empty.columns) == schema.columns("quotes") and len(empty) == 0
+
+
+def test_json_items_fields():
+    items = json_items(_seed("globaltimes"))
+    assert items and set(items[0]) == {"text", "kind", "speaker", "speaker_type", "role", "affiliation",
+                                       "cue", "start", "end", "in_boilerplate"}
+
+
+# ---- linear time ---------------------------------------------------------------------------
+
+ADVERSARIAL = [
+    '"' * 1_000_000,
+    "“A, " * 250_000,
+    "Smith Jones Brown, " * 55_000,
+    'He said, "' * 100_000,
+    "said " + "Zhou " * 200_000,
+    "‘ ’ ' , " * 125_000,
+    "according to " * 77_000,
+    '"Growth is slowing, said Mr Zhou Xibing, a veteran analyst who, ' * 16_000,
+]
+
+
+def _paragraphs(text: str, size: int = 2_000) -> str:
+    return "\n\n".join(text[i:i + size] for i in range(0, len(text), size))
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["one-paragraph", "paragraphs"])
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_linear_time_adversarial(text, split):
+    art = parse_article("Title\n\n" + (_paragraphs(text) if split else text), "adv")
+    assert art.sentences is not None   # segmentation is the foundation's cost, not timed here
+    t0 = time.perf_counter()
+    json_items(art)
+    assert time.perf_counter() - t0 < 2.0
