@@ -578,7 +578,14 @@ def _modifiers(raw: str, a: int, b: int, ctx: _Ctx | None) -> tuple[str | None, 
     """Role and affiliation written before a name: 'Canalys analyst X', 'Rosenblatt Securities' X',
     'founder and CEO X', 'Citi analysts led by X', 'its chairman X'."""
     lo = max(0, a - 80)
-    ws = _words(raw, lo, a)
+    ws = None
+    if a - lo > 50:
+        # the words read below are at most the last 8: a 50-character window usually holds them
+        ws = _words(raw, a - 50, a)
+        if len(ws) - 8 < _chunk_floor(raw, ws):
+            ws = None
+    if ws is None:
+        ws = _words(raw, lo, a)
     if not ws:
         return None, None
     toks = [w for _, _, w in ws]
@@ -795,18 +802,46 @@ def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent
     return None
 
 
+def _chunk_floor(raw: str, ws: list[tuple[int, int, str]]) -> int:
+    """Index of the first token of `ws` (words of a window cut at an arbitrary offset) that starts
+    a whitespace-delimited chunk: from there on the tokens are those of any wider window (tokens
+    never cross whitespace); index 0 is never trusted."""
+    for i in range(1, len(ws)):
+        if raw[ws[i][0] - 1].isspace():
+            return i
+    return len(ws)
+
+
 def _pre_chunk(ctx: _Ctx, lo: int, cs: int) -> tuple[int, int, str]:
     """The subject phrase ending right before a cue: (start, end, boundary) where boundary is the
     text that delimits it on the left ('' at the sentence start, ',' '”' 'with' ...)."""
     raw = ctx.raw
-    ws = _words(raw, max(lo, cs - 120), cs)
+    s0 = max(lo, cs - 120)
+    if cs - s0 > 60:
+        # most subjects are a few words: read the last 60 characters first, the full window only
+        # when the walk back reaches the (possibly cut) first chunk of the short one
+        ws = _words(raw, cs - 60, cs)
+        res = _pre_walk(ws, _chunk_floor(raw, ws), lo, cs)
+        if res is not None:
+            return res
+    return _pre_walk(_words(raw, s0, cs), 0, lo, cs)
+
+
+def _pre_walk(ws: list[tuple[int, int, str]], floor: int, lo: int, cs: int) -> tuple[int, int, str] | None:
+    """_pre_chunk on the window's words; None when it would read a token before `floor`."""
     j = len(ws)
     while j > 0 and (ws[j - 1][2].lower() in AUX or (ws[j - 1][2] in ",—–" and j < len(ws))):
+        if j - 1 < floor:
+            return None
         j -= 1
+    if floor and j - 1 < floor:
+        return None
     end = ws[j - 1][1] if j > 0 else cs
     k = j
     boundary = ""
     while k > 0:
+        if k - 1 < floor:
+            return None
         w = ws[k - 1][2]
         lw = w.lower()
         if w in ",;:()[]—–" or w in DOUBLE_QUOTES or (w in SINGLE_QUOTES and k - 1 > 0) or lw in BOUNDARY_WORDS:
