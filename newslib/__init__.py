@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 
+from . import accessor  # noqa: F401  (registers the df.news accessor)
 from .article import (
     Article,
     as_articles,

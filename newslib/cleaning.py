@@ -69,6 +69,26 @@ _ALNUM = re.compile(r"[\W_]+")
 _SITE_SUFFIX = re.compile(r"^(?P<head>.{8,300}?)[\s\u00a0]{1,3}[|–—-][\s\u00a0]{1,3}(?P<site>[^|–—]{2,60})$")
 _SENT_END = tuple(".!?\"”’)")
 _TRUNCATED = ("...", "…")
+# a line made only of byline/dateline labels: "By", "Contributors", "Last updated:", "Written by Published"
+_LABEL_ONLY = re.compile(
+    r"^(?:(?:written|posted|reported|words|story|text)\s)?(?:by|authors?|contributors?|writers?|reporters?|byline"
+    r"|published|posted|updated|last\supdated|first\spublished|date|written\sby)"
+    r"(?:[\s:：|,]{1,3}(?:by|published|posted|updated|last\supdated|date|on|and)){0,3}[\s:：|,]{0,3}$",
+    re.IGNORECASE)
+_BYLINE_LABEL = re.compile(r"^(?:written|posted|reported|words|story|text|by|authors?|contributors?|writers?|reporters?|byline)\b",
+                           re.IGNORECASE)
+# "Jane Doe in Beijing", also glued by the scraper: "Jane Doein Beijing"
+_NAME_IN_PLACE = re.compile(r"^[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}?(?:\s|(?<=[a-z]))(?:in|from)\s"
+                            r"[A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30})?$")
+_NOT_NAME_END = frozenset("image images photo photos icon logo avatar picture profile video".split())
+_BULLETS = tuple("•◦▪▫●○■□►▶➤-*·")
+# words that mark a headline suffix as the site's name: "Headline – Asia Financial", "Headline | Daily Post"
+_SITE_WORDS = frozenset(
+    "news times post journal financial finance daily herald tribune insider review today magazine weekly online "
+    "network media group wire press gazette observer telegraph standard chronicle star mail guardian independent "
+    "express economist monitor report reporter business markets money fortune forbes reuters bloomberg cnbc bbc "
+    "cnn asia china global world international headlines digest blog tech techcrunch verge mint recorder "
+    "investor investing street insight insights".split())
 _APPEARED = re.compile(r"appeared first on\s(?P<name>[^.]{2,60}?)\.?$|originally (?:published|appeared) (?:on|in|by)\s"
                        r"(?P<name2>[A-Z][^.,]{1,60}?)[.,]?$", re.IGNORECASE)
 
@@ -130,6 +150,14 @@ class _Line:
     def is_dateline(self) -> bool:
         return self.date()[1]
 
+    def is_label(self) -> bool:
+        """A byline/dateline label without its value ("By", "Published", "Contributors")."""
+        return self.words <= 6 and len(self.text) <= 50 and bool(_LABEL_ONLY.match(self.text))
+
+    def is_header_meta(self) -> bool:
+        """A dateline, a byline or a byline/dateline label."""
+        return self.is_dateline() or self.is_label() or (self.byline() is not None and not self.prose())
+
     def byline(self) -> str | None:
         if self._byline is False:
             hit, ok = self.date()
@@ -168,6 +196,8 @@ def _title_like(ln: _Line) -> bool:
         return False  # a paragraph
     if ln.text.endswith(":") or not any(c.isalpha() for c in ln.text):
         return False
+    if ln.text.startswith(_BULLETS) or ln.is_label():
+        return False  # a list item or menu entry, a "By" / "Published" label
     if bp.url_in_line(ln.text) or bp.is_nav(ln.text):
         return False
     if ln.text.lower().removeprefix("the ") in _outlet_names() or ln.text.lower() in _outlet_names():
@@ -182,6 +212,14 @@ def _title_like(ln: _Line) -> bool:
     return True
 
 
+def _bare_name(ln: _Line) -> bool:
+    """An author name on its own line ("Jane Doe", "Jane Doe Reuters"), not a site or menu name."""
+    if ln.cue or not looks_like_name(ln.text) or ln.text.lower() in _outlet_names():
+        return False
+    toks = ln.text.split()
+    return toks[-1].lower() not in _NOT_NAME_END and not any(w.lower() in bp.nav_words() for w in toks)
+
+
 def _is_body_start(ln: _Line) -> bool:
     return ln.prose() and not ln.cue
 
@@ -191,12 +229,17 @@ def _find_title(L: list[_Line]) -> int | None:
     dateline or byline just below it, or a repeat of it nearby); when no candidate has one, the
     first candidate of 3+ words (else the first candidate)."""
     cands: list[int] = []
-    prose_after = 0
+    prose_after = prose_before = 0
     for i, ln in enumerate(L[:_TITLE_SCAN]):
-        if cands and ln.prose() and not ln.cue:
-            prose_after += 1
-            if prose_after >= 2:
-                break  # the body has started
+        if ln.prose() and not ln.cue and not ln.is_header_meta():
+            if cands:
+                prose_after += 1
+                if prose_after >= 2:
+                    break  # the body has started
+            elif ln.words >= 15:
+                prose_before += 1
+                if prose_before >= 2:
+                    break  # the excerpt starts inside the body: no headline in it
         if _title_like(ln):
             if ln.prose() and ln.words >= 30:
                 break  # a paragraph, not a headline: the article body has started
@@ -212,6 +255,14 @@ def _find_title(L: list[_Line]) -> int | None:
     t = next((c for c in cands if _has_title_signal(L, c)), None)
     if t is None:
         t = next((c for c in cands if L[c].words >= 3), cands[0])
+    # a short kicker / tag line ("Diverging, Views", "EXCLUSIVE") above the real headline
+    if L[t].words <= 3:
+        nxt = next((c for c in cands if c > t), None)
+        if nxt is not None and nxt - t <= 2 and L[nxt].words > L[t].words:
+            small = set(_akey(w) for w in L[t].text.split()) - {""}
+            big = set(_akey(w) for w in L[nxt].text.split())
+            if small <= big:
+                t = nxt
     # "Headline | Site" followed by the bare headline: the bare one is the title
     m = _SITE_SUFFIX.match(L[t].text)
     if m:
@@ -239,7 +290,7 @@ def _has_title_signal(L: list[_Line], i: int) -> bool:
         ln = L[j]
         if ln.cue:
             continue
-        if ln.is_dateline() or (ln.byline() is not None and not ln.prose()):
+        if ln.is_header_meta():
             return True
         seen += 1
         if seen >= 2 or not ln.dek():
@@ -284,7 +335,7 @@ def clean_text(raw: str) -> Cleaned:
     limit = min(n, hdr_lo + _HEADER_AFTER_TITLE) if t is not None else min(n, _TITLE_SCAN)
     for j in range(hdr_lo, limit):
         ln = L[j]
-        if ln.is_dateline() or (ln.byline() is not None and not ln.prose()):
+        if ln.is_header_meta():
             hdr_end = j
             continue
         if ln.prose() and not ln.cue:
@@ -327,15 +378,25 @@ def clean_text(raw: str) -> Cleaned:
             parts[j] = "byline"
             if out.byline is None:
                 out.byline = by
-    # a bare author name next to a dateline ("Jane Doe" / "May 26, 2021 · 3 min read")
+        elif ln.is_label() and not ln.cue:
+            parts[j] = "byline" if _BYLINE_LABEL.match(ln.text) else "dateline"
+            date_lines.append(j)
+        elif t is not None and j > t and ln.words <= 6 and not ln.cue and _NAME_IN_PLACE.match(ln.text):
+            parts[j] = "byline"  # "Jane Doe in Beijing" (also glued: "Jane Doein Beijing")
+            if out.byline is None:
+                out.byline = ln.text
+    # a bare author name next to a dateline or a byline label ("By" / "Jane Doe" / "May 26, 2021")
+    named: set[str] = set()
     for j in date_lines:
         for k in (j - 1, j + 1):
-            if 0 <= k < n and k in header and parts[k] is None and not L[k].cue and looks_like_name(L[k].text) \
-                    and L[k].text.lower() not in _outlet_names() \
-                    and not any(w.lower() in bp.nav_words() for w in L[k].text.split()):
+            if 0 <= k < n and k in header and parts[k] is None and _bare_name(L[k]):
                 parts[k] = "byline"
+                named.add(L[k].text)
                 if out.byline is None:
                     out.byline = L[k].text
+    for j in sorted(header):  # the same name repeated in the byline block
+        if parts[j] is None and L[j].text in named:
+            parts[j] = "byline"
 
     # ---- cue lines and teaser blocks ----------------------------------------------------------
     teaser = [False] * n

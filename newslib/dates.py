@@ -34,7 +34,9 @@ gives the eval-schema fields for ``newslib extract --jsonl``.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -95,6 +97,11 @@ def _alt(words) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace run
     (of one to three characters)."""
     return _trie(words)
+
+
+_re = functools.cache(re.compile)  # the resolvers' small patterns, compiled once
+_WS = re.compile(r"\s+")
+_WS_DASH = re.compile(r"[\s-]+")
 
 
 # ---- shared pieces ----------------------------------------------------------------------------
@@ -327,6 +334,10 @@ _REACH = {"iso": (1, 26), "mdy_num": (1, 12), "year": (30, 10), "decade": (14, 1
           "clock24": (1, 12), "yearago": (30, 40), "holiday": (20, 20), "duration": (48, 24), "ago": (48, 28), "weekday": (20, 30), "deictic": (15, 30), "ref": (25, 30), "set": (5, 20),
           "mdy": (45, 45), "dmy": (30, 30), "qform": (12, 12), "weekdays_set": (5, 30)}
 _REACH_IDX = [_REACH.get(name, (60, 45)) for name, _ in RULES]
+# words one of which every match of a rule contains (checked before its regex runs on a window):
+# "ago" needs its direction word, "dmy" a digit (the day)
+_NEED_WORDS = {_PRIORITY["ago"]: ("ago", "earlier", "later", "before", "after", "now", "hence")}
+_P_DMY = _PRIORITY["dmy"]
 _SLACK = 20
 
 # tense cues: one regex, the last match before the expression wins
@@ -475,7 +486,7 @@ class _Ctx:
 
 def _num(text: str) -> float | None:
     """A small cardinal written in digits or words; None for vague amounts (several, a few)."""
-    t = re.sub(r"\s+", " ", text.lower().replace("-", " ")).strip()
+    t = _WS.sub(" ", text.lower().replace("-", " ")).strip()
     if t in _VAGUE or t in ("dozens of",):
         return None
     if t in ("a", "an"):
@@ -506,7 +517,7 @@ def _num(text: str) -> float | None:
 
 def _spelled_year(text: str) -> int | None:
     """1996 for "nineteen ninety-six", 2001 for "two thousand and one"."""
-    t = re.sub(r"[\s-]+", " ", text.lower()).strip()
+    t = _WS_DASH.sub(" ", text.lower()).strip()
     if t.startswith("two thousand"):
         rest = t[len("two thousand"):].replace(" and ", " ").strip()
         return 2000 + (_SMALL.get(rest, 0) if rest else 0)
@@ -600,7 +611,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         if rule == "mdy" and day is None and not g["year"]:
             # a bare month name: "May"/"March" as words need a temporal cue before them
             before = raw[max(0, s - 12):s].lower()
-            cue = re.search(r"(?:in|since|by|until|till|through|from|to|of|early|mid|late|and|or|before|after|during|last|next|this|between|end|that|the)[\s-]{1,2}$", before)
+            cue = _re(r"(?:in|since|by|until|till|through|from|to|of|early|mid|late|and|or|before|after|during|last|next|this|between|end|that|the)[\s-]{1,2}$").search(before)
             if mon_tok in ("May", "March") and not (cue or mod or g.get("rely") or g.get("spy")):
                 return None
             if len(mon_tok.rstrip(".")) <= 4 and mon_tok not in ("May", "June", "July"):
@@ -638,11 +649,11 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         if not g.get("mod") and not g.get("fy"):
             # a bare four-digit number: reject quantities ("1990 people") and codes
             after = raw[e:e + 12]
-            if re.match(r"\s(?:to|-|–)\s?\d", after) and not re.match(r"\s(?:to|-|–)\s?(?:1[6-9]|20)\d\d", after):
+            if _re(r"\s(?:to|-|–)\s?\d").match(after) and not _re(r"\s(?:to|-|–)\s?(?:1[6-9]|20)\d\d").match(after):
                 return None
-            if re.match(r"[\s-](?:[a-z]{2,}s\b)", after) and not re.match(r"\s(?:levels|results|figures|highs|lows|sales|earnings|profits|prices)\b", after):
+            if _re(r"[\s-](?:[a-z]{2,}s\b)").match(after) and not _re(r"\s(?:levels|results|figures|highs|lows|sales|earnings|profits|prices)\b").match(after):
                 before = raw[max(0, s - 6):s].lower()
-                if not re.search(r"(?:in|of|since|by|for|from|the)\s$", before):
+                if not _re(r"(?:in|of|since|by|for|from|the)\s$").search(before):
                     return None
             if not 1700 <= y <= 2099:
                 return None
@@ -757,7 +768,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         if tok.endswith(".") and len(key) <= 4:
             pass
         # a weekday used as a name ("Black Friday", "Super Tuesday", "Good Friday")
-        if re.search(r"(?:Black|Super|Good|Cyber|Ash|Palm|Easter|Bloody|Holy|Shrove|Giving)\s$", raw[max(0, s - 9):s]):
+        if _re(r"(?:Black|Super|Good|Cyber|Ash|Palm|Easter|Bloody|Holy|Shrove|Giving)\s$").search(raw[max(0, s - 9):s]):
             return None
         mod = _mod_of(g["mod"])
         wd = WEEKDAYS[key]
@@ -786,7 +797,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             sat -= timedelta(days=7)
         return T("date", _iso_week(sat) + "-WE", _mod_of(g["mod"]), ctx.dct_str)
     if rule == "ref":
-        key = re.sub(r"\s+", " ", m.group(0).lower())
+        key = _WS.sub(" ", m.group(0).lower())
         v = _REFS.get(key)
         if v is None:
             return None
@@ -798,9 +809,9 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         s2, e2 = m.span("span")
         txt = g["span"].lower()
         after = raw[e2:e2 + 20].lower()
-        if txt == "recent" and not re.match(r"\s(?:weeks|months|days|years|times|history|past|period|session|sessions|trading|quarter|quarters|decades)\b", after):
+        if txt == "recent" and not _re(r"\s(?:weeks|months|days|years|times|history|past|period|session|sessions|trading|quarter|quarters|decades)\b").match(after):
             return None
-        if txt == "recent" and re.match(r"\s(?:weeks|months|days|years|decades)\b", after):
+        if txt == "recent" and _re(r"\s(?:weeks|months|days|years|decades)\b").match(after):
             return None
         if txt != "recent":  # "recent years": an unspecified stretch of years
             return T("duration", _duration(None, _unit(txt.split()[-1])), start=s2, end=e2)
@@ -840,9 +851,9 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
     if rule == "set":
         v = _SETS.get(m.group(0).lower())
         word = m.group(0)
-        if word[0].isupper() and not re.search(r"(?:^|[.!?:\n\"“]\s{0,2})$", raw[max(0, s - 3):s]):
+        if word[0].isupper() and not _re(r"(?:^|[.!?:\n\"“]\s{0,2})$").search(raw[max(0, s - 3):s]):
             return None  # "Korea Daily", "Publishers Weekly": a name
-        if re.search(r"(?:\b(?:its|their|his|her|our|the|a|an|average|regular|first|new|record)\s)$", raw[max(0, s - 9):s].lower()):
+        if _re(r"(?:\b(?:its|their|his|her|our|the|a|an|average|regular|first|new|record)\s)$").search(raw[max(0, s - 9):s].lower()):
             return None  # "its quarterly dividend": an adjective of a noun, not a recurrence
         return T("set", v) if v else None
     if rule == "every":
@@ -861,7 +872,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         return T("set", _duration(k, u))
     if rule == "per":
         before = raw[max(0, s - 30):s]
-        if g["k"].lower() != "per" and not re.search(r"(?:\d|million|billion|thousand|hundred|percent|cent|%|dollars|euros|yuan|pounds|times|once|twice)[\s)]{0,2}$", before):
+        if g["k"].lower() != "per" and not _re(r"(?:\d|million|billion|thousand|hundred|percent|cent|%|dollars|euros|yuan|pounds|times|once|twice)[\s)]{0,2}$").search(before):
             return None
         return T("set", _duration(1, g["u"].lower()))
     if rule == "times_per":
@@ -905,7 +916,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
                 return T("date", "XXXX-11-XX")
             y = _nearest_year(dct, 11, 25, ctx.tense(s))
             return T("date", thanksgiving(y).isoformat(), anchor=ctx.dct_str)
-        mmdd = _HOLIDAYS[re.sub(r"\s+", " ", g["h"])]
+        mmdd = _HOLIDAYS[_WS.sub(" ", g["h"])]
         mo, d = int(mmdd[:2]), int(mmdd[3:])
         if dct is None:
             return T("date", f"XXXX-{mmdd}")
@@ -926,7 +937,7 @@ def _quarter_year(dct: date, q: int, tense: str | None) -> int:
 def _resolve_quarter(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     g = m.groupdict()
     dct = ctx.dct
-    adj = re.sub(r"\s+", " ", (g["adj"] or "").lower())
+    adj = _WS.sub(" ", (g["adj"] or "").lower())
     ordw = (g["ord"] or "").lower()
     last_q = ctx.last_coarse if ctx.last_coarse and _granularity(ctx.last_coarse) == "quarter" else None
     if g["ypre"] and not ordw:
@@ -1005,7 +1016,7 @@ def _resolve_quarter(m: re.Match, ctx: _Ctx, T) -> Timex | None:
 def _resolve_relative(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     g = m.groupdict()
     dct = ctx.dct
-    d = re.sub(r"\s+", " ", g["dir"].lower())
+    d = _WS.sub(" ", g["dir"].lower())
     u = g["u"].lower()
     mod = _mod_of(g["mod"])
     the = d.startswith("the ")
@@ -1091,8 +1102,8 @@ def _resolve_ago(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     u = _unit(g["u"])
     if u == "night":
         u = "day"
-    direction = re.sub(r"\s+", " ", g["d"].lower())
-    qual = _QUAL.get(re.sub(r"\s+", " ", (g["q"] or "").lower()))
+    direction = _WS.sub(" ", g["d"].lower())
+    qual = _QUAL.get(_WS.sub(" ", (g["q"] or "").lower()))
     back = direction in ("ago", "earlier", "before")
     if direction not in ("ago", "earlier"):
         # "three days later", "a month after": TimeML marks the length as a duration
@@ -1132,7 +1143,7 @@ def _resolve_ago(m: re.Match, ctx: _Ctx, T) -> Timex | None:
 
 def _resolve_anaphor(m: re.Match, ctx: _Ctx, T, phrase: str | None = None) -> Timex | None:
     g = m.groupdict()
-    w = phrase or re.sub(r"\s+", " ", g["w"].lower())
+    w = phrase or _WS.sub(" ", g["w"].lower())
     mod = _mod_of(g["mod"])
     dct = ctx.dct
     if w in ("the quarter", "the fiscal quarter"):
@@ -1152,7 +1163,7 @@ def _resolve_anaphor(m: re.Match, ctx: _Ctx, T, phrase: str | None = None) -> Ti
             v = f"{dct.year - 1:04d}"
         return T("date", v, mod, ctx.dct_str)
     if w in ("the year", "the fiscal year", "the full year", "the calendar year"):
-        if w == "the year" and not re.match(r"\s(?:ago|earlier|before|to\sdate|so\sfar)", ctx.raw[m.end():m.end() + 12]):
+        if w == "the year" and not _re(r"\s(?:ago|earlier|before|to\sdate|so\sfar)").match(ctx.raw[m.end():m.end() + 12]):
             return T("duration", "P1Y", mod)
         if dct is None:
             return T("date", None, mod)
@@ -1210,7 +1221,7 @@ def _resolve_duration(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     n = _num(ntxt)
     u = _unit(g["u"])
     low = ntxt.lower()
-    qual = _QUAL.get(re.sub(r"\s+", " ", (g["q"] or "").lower()))
+    qual = _QUAL.get(_WS.sub(" ", (g["q"] or "").lower()))
     s, e = m.span()
     raw = ctx.raw
     if low in ("a", "an", "some", "many", "few", "numerous", "one") and not g["the"] and not g["q"]:
@@ -1218,14 +1229,14 @@ def _resolve_duration(m: re.Match, ctx: _Ctx, T) -> Timex | None:
         after = raw[e:e + 8].lower()
         if u in ("quarter",):
             return None
-        if re.match(r"\s(?:ago|earlier|later|before|after)", after):
+        if _re(r"\s(?:ago|earlier|later|before|after)").match(after):
             return None
-        if low in ("a", "an", "one", "some") and not re.search(r"(?:for|in|within|over|than|nearly|about|almost|past|last|next|after|take|took|takes|spend|spent|half|least|only|just|than)\s$", before):
+        if low in ("a", "an", "one", "some") and not _re(r"(?:for|in|within|over|than|nearly|about|almost|past|last|next|after|take|took|takes|spend|spent|half|least|only|just|than)\s$").search(before):
             return None
     if u == "quarter" and (low in ("a", "an", "one") or n is None or "-" in g["sep"]
-                           or re.match(r"\sof\b", raw[e:e + 4])):
+                           or _re(r"\sof\b").match(raw[e:e + 4])):
         return None  # "a quarter of", "three-quarters": fractions
-    if u == "year" and ((g["adj"] or "").lower() == "-old" or re.match(r"\s(?:old|of\sage)\b", raw[e:e + 8])):
+    if u == "year" and ((g["adj"] or "").lower() == "-old" or _re(r"\s(?:old|of\sage)\b").match(raw[e:e + 8])):
         return None  # ages
     start = s
     if "-" in g["sep"] and g["the"] and g["the"].strip().lower() == "the":
@@ -1236,7 +1247,7 @@ def _resolve_duration(m: re.Match, ctx: _Ctx, T) -> Timex | None:
         u = "day"
     if low == "some" and g["q"] is None:
         qual = "APPROX" if n is None else qual
-    if re.fullmatch(r"\d{4}", ntxt) and 1800 <= int(ntxt) <= 2099 and u not in ("year",):
+    if _re(r"\d{4}").fullmatch(ntxt) and 1800 <= int(ntxt) <= 2099 and u not in ("year",):
         return None
     if u == "second" and low in ("a", "one") and not g["the"]:
         return None
@@ -1256,14 +1267,22 @@ _TRIGGER_WORDS = frozenset(_WORD_RULES)
 _WORD_MASK = bytes((c + 32) if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGIT_MASK = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
 _TRIGGER_BYTES = {w.encode(): w for w in _TRIGGER_WORDS}
+_NEED_BYTES = {r: frozenset(w.encode() for w in ws) for r, ws in _NEED_WORDS.items()}
+_SCAN_BYTES = frozenset(_TRIGGER_BYTES).union(*_NEED_BYTES.values())
 # per trigger word: the rules it triggers directly, and the length rules that also need the word
 # before it to be number-like
 _WORD_PLAN = {w: (tuple(i for i in idxs if i not in _LENGTH_RULES), tuple(i for i in idxs if i in _LENGTH_RULES))
               for w, idxs in _WORD_RULES.items()}
 
 
+# the only non-ASCII characters that match an ASCII letter case-insensitively (İ ı ſ K): when the
+# text has one, the rules run case-insensitively on the text itself instead of on its lower-cased copy
+_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+
+
 def _one_byte(exc: UnicodeEncodeError) -> tuple[str, int]:
-    return "".join("0" if c.isdecimal() else "?" for c in exc.object[exc.start:exc.end]), exc.end
+    return "".join("0" if c.isdecimal() else "\x00" if c in _FOLDS else "?"
+                   for c in exc.object[exc.start:exc.end]), exc.end
 
 
 codecs.register_error("newslib.dates.one_byte", _one_byte)
@@ -1272,12 +1291,30 @@ codecs.register_error("newslib.dates.one_byte", _one_byte)
 def _trigger_positions(raw: str) -> list[list[int]]:
     """For every rule, the sorted offsets of the tokens that can trigger it: whole runs of ASCII
     letters that are trigger words (case-insensitive) and runs of decimal digits."""
+    return _triggers(raw)[0]
+
+
+def _triggers(raw: str) -> tuple[list[list[int]], bytes, dict[int, list[int]]]:
+    """The trigger offsets of every rule, the text's one-byte copy, and for the rules in
+    `_NEED_WORDS` (and "dmy") the sorted offsets of the words (digits) their matches need."""
     b = raw.encode("ascii", "newslib.dates.one_byte")
     words = b" " + b.translate(_WORD_MASK) + b" "  # padded: offset k in `words` is k - 1 in raw
     positions: list[list[int]] = [[] for _ in RULES]
     plan = _WORD_PLAN
     low = None
-    for wb in _TRIGGER_BYTES.keys() & words.split():
+    present = _SCAN_BYTES.intersection(words.split())
+    need: dict[int, list[int]] = {}
+    for r, ws in _NEED_BYTES.items():
+        lst = need[r] = []
+        for wb in present.intersection(ws):
+            n = len(wb)
+            i = words.find(wb)
+            while i >= 0:
+                if words[i - 1] == 32 and words[i + n] == 32:
+                    lst.append(i - 1)
+                i = words.find(wb, i + n)
+        lst.sort()
+    for wb in _TRIGGER_BYTES.keys() & present:
         plain, length_rules = plan[_TRIGGER_BYTES[wb]]
         pat = b" " + wb + b" "
         step = len(wb) + 1
@@ -1298,26 +1335,77 @@ def _trigger_positions(raw: str) -> list[list[int]]:
             i = words.find(pat, i + step)
     digits = b" " + b.translate(_DIGIT_MASK) + b" "  # padded like `words`
     k = digits.find(b" 0")
+    runs = need[_P_DMY] = []
     while k >= 0:  # a run of digits at raw offsets [k, j)
         j = digits.find(b"0 ", k + 1)
+        runs.append(k)
         for r in _digit_rules(raw, raw[k:j], j):
             positions[r].append(k)
         k = digits.find(b" 0", j + 1)
     for pos in positions:
         pos.sort()
-    return positions
+    return positions, b, need
+
+
+class _RawMatch:
+    """A match found on the lower-cased copy of the text, read back from the text itself."""
+
+    __slots__ = ("_m", "_raw", "_gd")
+
+    def __init__(self, m: re.Match, raw: str):
+        self._m = m
+        self._raw = raw
+        self._gd = None
+
+    def span(self, g=0):
+        return self._m.span(g)
+
+    def start(self, g=0):
+        return self._m.start(g)
+
+    def end(self, g=0):
+        return self._m.end(g)
+
+    def group(self, g=0):
+        s, e = self._m.span(g)
+        return None if s < 0 else self._raw[s:e]
+
+    def groupdict(self):
+        if self._gd is None:
+            raw, regs = self._raw, self._m.regs
+            self._gd = {k: None if regs[i][0] < 0 else raw[regs[i][0]:regs[i][1]]
+                        for k, i in self._m.re.groupindex.items()}
+        return self._gd
+
+
+def _lower_pattern(p: str) -> str:
+    """The case-insensitive pattern `p` for ASCII-lower-cased text: its literal letters lower-cased
+    (escapes such as \\S and group names left alone)."""
+    return re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|[A-Z]+", lambda m: m.group().lower() if m.group()[0] != "\\" and m.group()[0] != "(" else m.group(), p)
+
+
+# the case-insensitive rules, compiled case-sensitively for the ASCII-lower-cased copy of the text:
+# case-insensitive matching costs the regex engine about twice as much
+_LOWER_RX = [re.compile(_lower_pattern(rx.pattern), rx.flags & ~re.IGNORECASE) if rx.flags & re.IGNORECASE else None
+             for _, rx in RULES]
 
 
 def _candidates(raw: str):
     """Every rule's matches, found on windows around the rule's trigger tokens, sorted
     leftmost-longest (ties: the earlier rule)."""
-    positions = _trigger_positions(raw)
+    positions, b, need = _triggers(raw)
+    low = raw.translate(_ASCII_LOWER) if b"\x00" not in b else None
+    if low is None:  # İ ı ſ K can spell a word case-insensitively: only the digit check is exact
+        need = {_P_DMY: need[_P_DMY]}
     n = len(raw)
     cands = []
     for i, pos in enumerate(positions):
         if not pos:
             continue
         name, rx = RULES[i]
+        text = raw
+        if low is not None and _LOWER_RX[i] is not None:
+            rx, text = _LOWER_RX[i], low
         before, after = _REACH_IDX[i]
         seen_end = -1
         seg_s = max(0, pos[0] - before)
@@ -1330,12 +1418,18 @@ def _candidates(raw: str):
                 segments.append((seg_s, seg_e))
                 seg_s, seg_e = max(0, p - before), p + after
         segments.append((seg_s, seg_e))
-        for a, b in segments:
-            for m in rx.finditer(raw, max(a, seen_end), min(n, b + _SLACK)):
-                if m.start() >= b:
+        req = need.get(i)
+        for a, b_ in segments:
+            lo, hi = max(a, seen_end), min(n, b_ + _SLACK)
+            if req is not None:
+                k = bisect_left(req, lo)
+                if k == len(req) or req[k] >= hi:
+                    continue  # the window lacks the word every match of this rule contains
+            for m in rx.finditer(text, lo, hi):
+                if m.start() >= b_:
                     break
                 if m.end() > m.start():
-                    cands.append((m.start(), -(m.end() - m.start()), i, name, m))
+                    cands.append((m.start(), -(m.end() - m.start()), i, name, m if text is raw else _RawMatch(m, raw)))
                     seen_end = m.end()
     cands.sort(key=lambda c: c[:3])
     return cands

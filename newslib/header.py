@@ -194,7 +194,8 @@ def parse_dateline(line: str, max_other_words: int = 6) -> tuple[DateHit | None,
 
 # ---- bylines ---------------------------------------------------------------------------------
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]{0,30}|[A-Z]\.|(?:de|da|van|von|der|del|la|le|bin|al|el)(?=\s))"
-_BY = re.compile(r"^(?:written\s|words\s|reported\s|posted\s|story\s|text\s)?by\s{1,3}(?=[A-Z\u00c0-\u024f])|^(?:authors?|writer|reporter|byline|posted by)\s{0,2}[:：]\s{0,2}",
+_BY = re.compile(r"^(?:written\s|words\s|reported\s|posted\s|story\s|text\s)?by\s{1,3}(?=[A-Z\u00c0-\u024f])|^(?:authors?|writer|reporter|byline|posted by)\s{0,2}[:：]\s{0,2}"
+                 r"|^(?-i:[Bb]y)(?=(?-i:[A-Z][a-z]))",  # "byHenry Doe": the scraper glued "by" to the name
                  re.IGNORECASE)
 _NOT_NAMES = frozenset(
     "the this that these those then there their its his her our your my a an one two some many most all any "
@@ -263,6 +264,8 @@ def parse_byline(line: str, date_span: tuple[int, int] | None = None) -> str | N
         return None
     head = name
     role = _ROLE.search(head)
+    if role and len(head[role.end():].split()) > 3:
+        return None  # "Commerce Dept. staff told to ...": a role word inside a sentence
     if role:  # "JANE DOE, Nikkei staff writer" -> "JANE DOE"
         head = head[:role.start()]
         if "," in head:

@@ -6,10 +6,12 @@ text of the unit (never empty):
 * :func:`paragraph_spans` splits one run of adjacent non-blank lines (all of one part: title, body,
   boilerplate ...) into paragraphs.  Scraped text normally carries one paragraph per line, so each
   line is a paragraph.  A *hard-wrapped* block (wire copy or plain-text archives wrapped at a fixed
-  column) is recognised by its shape — lines of similar length, at most ~120 columns, that break
-  mid-sentence before a lowercase word — and its wrapped lines are joined again; a new paragraph
-  starts at an indented line or where the next line's first word would have fitted on the line
-  before (the break was intentional: end of a paragraph, a heading, a list item).
+  column) is recognised by its shape — lines of at most ~120 columns that break mid-sentence where
+  the next word would not have fitted, continuing on the next line (a lowercase start, a line
+  ending in a comma or "of"/"the"); a list of headlines or a table lacks both — and its wrapped
+  lines are joined again.  A new paragraph starts at an indented line, a list item, or where the
+  next line's first word would have fitted on the line before after a finished sentence (the
+  break was intentional: end of a paragraph, a heading).
 * :func:`sentence_spans` splits a paragraph into sentences.  One precompiled regex finds candidate
   boundaries (a run of ``. ! ? …`` plus the closing quotes/brackets that follow it, then
   whitespace); a few O(1) checks on the token before and the word after decide each candidate:

@@ -38,7 +38,7 @@ def test_articles_table_round_trip(seeds_dir):
     df = newslib.read_articles(seeds_dir)
     again = list(as_articles(df))
     assert [a.article_id for a in again] == df["article_id"].tolist()
-    for art, (_, row) in zip(again, df.iterrows()):
+    for art, (_, row) in zip(again, df.iterrows(), strict=True):
         assert art.raw == row["raw"]
         assert art.title == row["title"]
         assert art.boilerplate == list(row["boilerplate"])
@@ -61,7 +61,7 @@ def test_span_offsets_point_into_raw(seed_texts):
             ps, pe, _ = art.paragraphs[pid]
             assert ps <= s < e <= pe
             prev = s
-        for (s, e), line in zip(art.boilerplate_spans, art.boilerplate):
+        for (s, e), line in zip(art.boilerplate_spans, art.boilerplate, strict=True):
             assert text[s:e] == line
             assert art.in_boilerplate(s, e)
 
@@ -74,7 +74,7 @@ def test_tables_validate(seeds_dir):
         t = fn(df)
         schema.validate(t, table)
         assert len(t) > 0
-        raw = dict(zip(df["article_id"], df["raw"]))
+        raw = dict(zip(df["article_id"], df["raw"], strict=True))
         for r in t.itertuples():
             assert r.end > r.start
             if table != "paragraphs":

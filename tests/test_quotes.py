@@ -217,3 +217,43 @@ def test_linear_time_adversarial(text, split):
     t0 = time.perf_counter()
     json_items(art)
     assert time.perf_counter() - t0 < 2.0
+
+
+# ---- fast paths must give exactly what the plain scans give ------------------------------------
+
+_TRICKY = ("He said: “yes.” SAID, Said-x, said’s, ‘said’, essay address (told) according\u00a0to them; "
+           "ſaid Kelvin \u212aaid, said_ said2 told— says. Acknowledging she adds, tells")
+
+
+def _seed_texts():
+    # 'İ' lower-cases to two characters: that text takes the plain-scan fallback
+    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [_TRICKY, "İstanbul " + _TRICKY]
+
+
+def test_cue_word_fast_path_equals_regex_scan():
+    from newslib import quotes as Q
+    for text in _seed_texts():
+        for s, e in ((0, len(text)), (len(text) // 3, len(text) // 2), (1, len(text) - 1)):
+            plain = [(m.start(), m.group(0).lower()) for m in Q.CUE_WORD_RE.finditer(text, s, e)
+                     if m.group(0).lower() in Q._CUE_WORDS]
+            assert Q._cue_word_starts(text, s, e) == plain
+    assert [w for _, w in Q._cue_word_starts(_TRICKY, 0, len(_TRICKY))] == [
+        "said", "said", "told", "according", "told", "says", "adds", "tells"]
+
+
+def test_short_windows_equal_full_windows():
+    from newslib import quotes as Q
+
+    class _Raw:
+        def __init__(self, raw):
+            self.raw = raw
+    for text in _seed_texts():
+        ctx = _Raw(text)
+        for cs in range(0, len(text), 7):
+            lo = max(0, cs - 150)
+            assert Q._pre_chunk(ctx, lo, cs) == Q._pre_walk(Q._words(text, max(lo, cs - 120), cs), 0, lo, cs)
+        for a in range(0, len(text), 11):
+            full = Q._words(text, max(0, a - 80), a)
+            short = Q._words(text, max(0, a - 50), a)
+            floor = Q._chunk_floor(text, short)
+            assert short[floor:] == full[len(full) - (len(short) - floor):]
