@@ -10,7 +10,9 @@ a short line); ``boilerplate_nav.txt`` holds menu and section words.  Position-d
 
 Reasons returned: share-prompt, ad, newsletter, comment-prompt, feedback, contact, cookie, label,
 teaser, teaser-heading (starts a teaser block), copyright, disclaimer, tags, photo-credit,
-caption, credit, navigation, breadcrumb, url.
+caption, credit, navigation, breadcrumb, url, ticker (quote strips, instrument tags), contents
+(a table-of-contents heading: starts a block).
+:mod:`newslib.cleaning` adds: repeated-headline, footer, comments, video, duplicate, promo.
 """
 from __future__ import annotations
 
@@ -104,11 +106,22 @@ _END_CREDIT_PHOTO = re.compile(r"[(\[](?:photo|photos|image|file|pictured|pictur
 _END_AGENCY = re.compile(
     r"\((?:Xinhua|Yonhap|Yonhap News|AP|AFP|Reuters|Bloomberg|VCG|IC|CFP|CNS|123rf|Newsis|News1|Kyodo|EPA|Getty|"
     r"Getty Images|Shutterstock|Handout|File|Courtesy[^()]{0,40}|[A-Z][\w.]{0,20} Photo)\)$")
+# a caption that ends in its credit: "... in Shenzhen. Photo: Reuters", "... Photograph: Jane Doe/AP"
+_END_PHOTO_LABEL = re.compile(r"(?:^|[.!?”\"’)]\s?)(?:photo|photos|photograph|image|picture|pictured|file photo|"
+                              r"photo credit|image credit)\s?:\s?[A-Z][\w.&'’/ -]{1,60}$", re.IGNORECASE)
 _WIRE_START = re.compile(r"^[A-Z][A-Z .,'-]{1,40}(?:,\s[A-Z][a-z]{2,4}\.?\s\d{1,2})?\s\(")
 # "follow Reuters on Twitter", "Follow us on Facebook"
 _FOLLOW = re.compile(r"^follow\s(?:[\w@.&'-]{1,30}\s){0,4}on\s(?:twitter|x|facebook|instagram|linkedin|youtube|"
                      r"tiktok|threads|telegram|weibo|wechat|google news|social media)(?![\w])", re.IGNORECASE)
-_COMMENTS = re.compile(r"^\(?\d{1,6}\)?\s(?:comments?|replies|shares?|views?|likes?|reactions?)$", re.IGNORECASE)
+_COMMENTS = re.compile(r"^\(?\d{1,6}\)?\s(?:comments?|replies|responses|shares?|views?|likes?|reactions?)$", re.IGNORECASE)
+_COMMENT_COUNT = re.compile(r"^\(?\d{1,6}\)?\s(?:comments?|replies|responses)$", re.IGNORECASE)
+# an instrument tag: a name and an ISIN ("Xiaomi KYG9830T1067")
+_ISIN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[A-Z0-9]{9}\d(?![A-Za-z0-9])")
+# a quote-ticker strip: "ACME 72.53 Decreased By ▼ -1.57 (-2.12%)", "XYZ 10.2 ▲ 0.3"
+_TICKER_STRIP = re.compile(r"[▲▼△▽]|\b(?:increased|decreased)\sby\b", re.IGNORECASE)
+# an e-mail address inside a short line ("((jane.doe@example.com; 202 555 0100))")
+_EMAIL_IN = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
+# a clip length on its own line ("11:13", "2:31:05") above a video teaser
 _READ_TIME = re.compile(r"^(?:\d{1,3}\s?(?:-\s?)?(?:min|mins|minute|minutes)\.?\s(?:read|to read|listen|watch)"
                         r"|reading time:?\s\d{1,3}\s?(?:min|mins|minutes?))$", re.IGNORECASE)
 _EMAIL_LINE = re.compile(r"^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,12}$", re.IGNORECASE)
@@ -120,6 +133,7 @@ _CRUMB_SEP = re.compile(r"[\s\u00a0]{1,12}[/>»›|•·][\s\u00a0]{1,12}|[\s\u0
 _CRUMB_CHARS = re.compile(r"[/>»›|•·]")
 _TOKEN = re.compile(r"[^\s|/>»›•·,]{1,80}")
 _MORE_SITE = re.compile(r"^More\s[A-Z][\w.&'-]{0,30}(?:\s[A-Z][\w.&'-]{0,30}){0,2}$")  # "More TechCrunch"
+_CLIP_LENGTH = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
 _VIDEO = re.compile(r"^video\s?\d{1,2}:\d\d(?::\d\d)?(?![\w])", re.IGNORECASE)
 
 
@@ -166,6 +180,8 @@ def image_caption(line: str, words: int) -> str | None:
     tail = line[-80:]
     if _END_CREDIT_SLASH.search(tail) or _END_CREDIT_PHOTO.search(tail):
         return "caption"
+    if words <= 60 and _END_PHOTO_LABEL.search(tail):
+        return "photo-credit"
     if words <= 40 and _END_AGENCY.search(tail) and not _WIRE_START.match(line) and not any(q in line for q in "\"“”"):
         return "caption"
     return None
@@ -185,8 +201,8 @@ def camera_caption(line: str, words: int) -> bool:
     if digits < 3 and not (any(c.isalpha() for c in last) and digits >= 2):
         return False
     numeric = sum(1 for t in toks if any(c.isdigit() for c in t))
-    if numeric < 2:
-        return False
+    if numeric < 2 or not any(sum(c.isdigit() for c in t) >= 4 for t in toks):
+        return False  # "NVDA Earnings Snapshot; Q3 FY26" is a subheading: alt text carries a year or file number
     # sentences have lower-case function words; captions of this kind are mostly capitalised
     lower = sum(1 for t in toks if t[:1].islower())
     return lower <= len(toks) // 3
@@ -232,8 +248,16 @@ def cue(line: str, words: int | None = None, normalized: bool = False) -> str | 
     if words <= 4 and _MORE_SITE.match(line):
         return "teaser-heading"
     if words <= 12:
+        if _COMMENT_COUNT.match(k):
+            return "comment-prompt"
         if _FOLLOW.match(low) or _COMMENTS.match(k) or _VIDEO.match(k):
             return "share-prompt"
+        if _TICKER_STRIP.search(line) and sum(c.isdigit() for c in line) >= 3 and not line.endswith("."):
+            return "ticker"
+        if words <= 8 and _EMAIL_IN.search(line) and not low.startswith("by "):
+            return "contact"
+        if words <= 4 and _ISIN.search(line):
+            return "ticker"
         if _READ_TIME.match(k):
             return "label"
         if _EMAIL_LINE.match(k):
@@ -242,6 +266,22 @@ def cue(line: str, words: int | None = None, normalized: bool = False) -> str | 
     if cap:
         return cap
     return None
+
+
+_COMMENT_HEADINGS = frozenset(
+    ("comments", "reader comments", "leave a reply", "leave a comment", "post a comment", "add a comment",
+     "join the conversation", "join the discussion", "show comments", "load comments", "view comments"))
+
+
+def comment_heading(line: str) -> bool:
+    """The heading of a reader-comments section ("12 Comments", "Leave a Reply")."""
+    k = key(line)
+    return k in _COMMENT_HEADINGS or bool(_COMMENT_COUNT.match(k))
+
+
+def clip_length(line: str) -> bool:
+    """A video's running time on its own line ("11:13")."""
+    return len(line) <= 8 and bool(_CLIP_LENGTH.match(line))
 
 
 def url_in_line(line: str) -> str | None:

@@ -35,7 +35,7 @@ import pandas as pd
 
 from . import boilerplate as bp
 from .header import DateHit, looks_like_name, parse_byline, parse_dateline
-from .text import line_spans
+from .text import MONTH_RE, WEEKDAY_RE, line_spans
 
 PARTS = ("title", "dateline", "byline", "body", "boilerplate")
 
@@ -89,6 +89,20 @@ _SITE_WORDS = frozenset(
     "express economist monitor report reporter business markets money fortune forbes reuters bloomberg cnbc bbc "
     "cnn asia china global world international headlines digest blog tech techcrunch verge mint recorder "
     "investor investing street insight insights".split())
+# photo captions without a credit marker: a present-tense scene ("An investor looks at ...",
+# "The model is displayed at ...") or a scene ending in its date ("..., in Austin, Texas, on May 31, 2023.")
+_CAPTION_VERB = re.compile(
+    r"\b(?:is|are)\s(?:seen|displayed|pictured|shown|silhouetted|reflected)\b"
+    r"|\b(?:looks?|walks?|stands?|poses?|gestures?|waits?|sits?|passes|rides?|cycles?|queues?)"
+    r"\s(?:at|past|in|on|outside|inside|near|next\sto|under|beside|along|through|by|for\sa\sphoto)\b")
+_CAPTION_DATE_END = re.compile(rf"\s(?:on|in)\s(?:{WEEKDAY_RE},?\s)?{MONTH_RE}\.?\s\d{{1,2}},\s(?:19|20)\d\d\.$")
+_STAMP = re.compile(r"^date\s((?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?!\d)")
+_BUTTONS = frozenset(("learn more", "find out more", "subscribe", "subscribe now", "subscribe today", "sign up",
+                      "sign up now", "upgrade", "upgrade now", "try it free", "start your free trial", "join now",
+                      "register", "get the app", "download the app"))
+_PROMO = frozenset(("ad", "share-prompt", "newsletter", "teaser"))
+_QUOTES = frozenset("\"“”«»")
+_SUBHEAD_START = re.compile(r"^(?:what|why|how|who|where|when|so|now|the|a|an|our|here|key|bottom|more)\b", re.IGNORECASE)
 _APPEARED = re.compile(r"appeared first on\s(?P<name>[^.]{2,60}?)\.?$|originally (?:published|appeared) (?:on|in|by)\s"
                        r"(?P<name2>[A-Z][^.,]{1,60}?)[.,]?$", re.IGNORECASE)
 
@@ -198,6 +212,8 @@ def _title_like(ln: _Line) -> bool:
         return False
     if ln.text.startswith(_BULLETS) or ln.is_label():
         return False  # a list item or menu entry, a "By" / "Published" label
+    if _caption_like(ln):
+        return False
     if bp.url_in_line(ln.text) or bp.is_nav(ln.text):
         return False
     if ln.text.lower().removeprefix("the ") in _outlet_names() or ln.text.lower() in _outlet_names():
@@ -212,12 +228,116 @@ def _title_like(ln: _Line) -> bool:
     return True
 
 
+def _prev_text_line(parts: list[str | None], reasons: list[str | None], j: int) -> int:
+    """The line before `j`, skipping ad-slot lines ("Advertisement") between paragraphs."""
+    k = j - 1
+    while k >= 0 and parts[k] == "boilerplate" and reasons[k] == "ad" and k > j - 4:
+        k -= 1
+    return k
+
+
+def _strip_site(title: str) -> str:
+    """The headline without a trailing site name ("Headline – Asia Financial", "Headline | Daily
+    Post"): the suffix is 1-4 capitalised words without digits that name a known outlet or end in
+    a word publications use in their names (News, Times, Financial, Post, ...)."""
+    m = _SITE_SUFFIX.match(title)
+    if not m or len(m.group("head").split()) < 4:
+        return title
+    site = m.group("site").strip()
+    words = site.split()
+    if not 1 <= len(words) <= 4 or any(c.isdigit() for c in site) or not all(w[:1].isupper() for w in words):
+        return title
+    low = site.lower()
+    if low in _outlet_names() or low.removeprefix("the ") in _outlet_names() or "." in low \
+            or any(w.lower() in _SITE_WORDS for w in words):
+        return m.group("head").rstrip()
+    return title
+
+
 def _bare_name(ln: _Line) -> bool:
     """An author name on its own line ("Jane Doe", "Jane Doe Reuters"), not a site or menu name."""
     if ln.cue or not looks_like_name(ln.text) or ln.text.lower() in _outlet_names():
         return False
     toks = ln.text.split()
     return toks[-1].lower() not in _NOT_NAME_END and not any(w.lower() in bp.nav_words() for w in toks)
+
+
+def _subheading(ln: _Line) -> bool:
+    """A short in-article subheading ("What happened", "Why it matters"): 2-8 words, starts like a
+    phrase, no trailing colon, not a name, a menu entry or a page-furniture cue."""
+    return 2 <= ln.words <= 8 and not ln.cue and not ln.text.endswith(":") and bool(_SUBHEAD_START.match(ln.text)) \
+        and not bp.is_nav(ln.text) and not ln.is_header_meta()
+
+
+def _caption_like(ln: _Line) -> bool:
+    """A photo caption by its wording (no credit marker needed): one sentence of 4-35 words
+    describing a scene in the present tense or ending in the date the photo was taken."""
+    text = ln.text
+    if not 4 <= ln.words <= 35 or not text.endswith(".") or any(q in text for q in _QUOTES):
+        return False
+    if ". " in text[:-1]:
+        return False  # more than one sentence
+    return bool(_CAPTION_VERB.search(text) or _CAPTION_DATE_END.search(text))
+
+
+def _structural_boilerplate(L: list[_Line], parts: list[str | None], reasons: list[str | None],
+                            t: int | None, body_start: int) -> None:
+    """Boilerplate recognised by position and layout rather than by its words: captions without a
+    credit marker next to the headline or a credited photo, video teasers ("11:13" + clip title),
+    a truncated copy of the next paragraph, promos sandwiched between promo lines, and the reader
+    comments after an "N Comments" / "Leave a Reply" heading."""
+    n = len(L)
+
+    def mark(j: int, reason: str) -> None:
+        parts[j], reasons[j] = "boilerplate", reason
+
+    # captions: the first lines after the headline (or the first lines of a headline-less excerpt)
+    lead, j = 0, (t + 1 if t is not None else 0)
+    while j < n and lead < 3:
+        if parts[j] is None:
+            lead += 1
+            if _caption_like(L[j]):
+                mark(j, "caption")
+        j += 1
+    for j in range(n):
+        if parts[j] is not None or L[j].words > 12 or not L[j].text.endswith(".") or L[j].prose():
+            continue
+        # alt text right above a credited caption ("Jane Doe, founder of Acme.")
+        if j + 1 < n and reasons[j + 1] in ("photo-credit", "caption") and not any(q in L[j].text for q in _QUOTES):
+            mark(j, "caption")
+    prose_seen = 0
+    comments_from = n
+    for j in range(n):
+        ln = L[j]
+        if parts[j] is None:
+            if ln.prose():
+                prose_seen += 1
+            # video teaser: a clip length and the clip's title (often twice)
+            if bp.clip_length(ln.text) and (t is None or j > t):
+                mark(j, "video")
+                for k in range(j + 1, min(n, j + 3)):
+                    if parts[k] is None and L[k].words <= 15 and not L[k].text.endswith((".", "!")):
+                        mark(k, "video")
+                    else:
+                        break
+                continue
+            # a truncated copy of the next paragraph (a meta description above the lede)
+            if j + 1 < n and ln.words >= 8 and len(L[j + 1].text) > len(ln.text) and not ln.text.endswith(_SENT_END):
+                head = ln.text.rsplit(" ", 1)[0]
+                if L[j + 1].text.startswith(head):
+                    mark(j, "duplicate")
+                    continue
+            # a promo paragraph between two promo lines
+            if 0 < j < n - 1 and reasons[j - 1] in _PROMO and reasons[j + 1] in _PROMO and ln.words < 80 \
+                    and L[j - 1].words >= 4 and L[j + 1].words >= 4:
+                mark(j, "promo")
+        elif ln.cue == "comment-prompt" and prose_seen >= 3 and j >= body_start and comments_from == n \
+                and bp.comment_heading(ln.text):
+            comments_from = j
+    # the reader-comments section runs to the end of the page
+    for j in range(comments_from + 1, n):
+        if parts[j] is None or parts[j] == "body":
+            mark(j, "comments")
 
 
 def _is_body_start(ln: _Line) -> bool:
@@ -243,6 +363,8 @@ def _find_title(L: list[_Line]) -> int | None:
         if _title_like(ln):
             if ln.prose() and ln.words >= 30:
                 break  # a paragraph, not a headline: the article body has started
+            if _before_button(L, i):
+                continue  # a promo box: heading, blurb, "Learn more" button
             cands.append(i)
             if len(cands) >= 8:
                 break
@@ -271,6 +393,17 @@ def _find_title(L: list[_Line]) -> int | None:
             if L[j].akey == hk:
                 return j
     return t
+
+
+def _before_button(L: list[_Line], i: int) -> bool:
+    """The line heads a promo box: a call-to-action button line ("Learn more", "Subscribe now",
+    "Upgrade") follows within two lines."""
+    for j in range(i + 1, min(len(L), i + 3)):
+        if L[j].words <= 4 and L[j].cue and bp.key(L[j].text) in _BUTTONS:
+            return True
+        if L[j].prose() or L[j].is_header_meta():
+            return False
+    return False
 
 
 def _has_title_signal(L: list[_Line], i: int) -> bool:
@@ -356,6 +489,10 @@ def clean_text(raw: str) -> Cleaned:
         parts[t] = "title"
         out.title = raw[L[t].s:L[t].e]
         out.title_span = (L[t].s, L[t].e)
+        head = _strip_site(out.title)
+        if head != out.title:  # "Headline – Asia Financial": the site's name is not part of the headline
+            out.title = head
+            out.title_span = (L[t].s, L[t].s + len(head))
         for j in range(n):
             if j != t:
                 r = _repeat_reason(L[j], L[t])
@@ -421,7 +558,28 @@ def clean_text(raw: str) -> Cleaned:
                     k += 1
                 j = k
                 continue
+            if ln.cue == "contents":
+                # a table of contents: the heading and its short entries, up to the first paragraph
+                k = j + 1
+                while k < n and parts[k] is None and L[k].words <= 15 and not L[k].prose():
+                    parts[k], reasons[k] = "boilerplate", "contents"
+                    k += 1
+                j = k
+                continue
+            if ln.cue == "newsletter" and ln.words <= 8 and j > body_start:
+                # a sign-up box: its heading, then list names and blurbs up to the next paragraph
+                k = j + 1
+                while k < n and parts[k] != "title" and not (L[k].words >= 25 and L[k].prose()) \
+                        and not L[k].is_header_meta():
+                    if parts[k] is None:
+                        parts[k] = "boilerplate"
+                        reasons[k] = L[k].cue or "newsletter"
+                    k += 1
+                j = k
+                continue
         j += 1
+
+    _structural_boilerplate(L, parts, reasons, t, body_start)
 
     # ---- lines before the headline, labels between headline and body ----------------------------
     for j in sorted(header):
@@ -433,6 +591,8 @@ def clean_text(raw: str) -> Cleaned:
             reasons[j] = "breadcrumb" if bp.breadcrumb_parts(ln.text) else "navigation"
         elif ln.dek() or ln.prose():
             parts[j] = "body"  # a standfirst / dek
+        elif j + 1 == body_start and _subheading(ln):
+            parts[j] = "body"  # the article's first subheading ("What happened")
         else:
             parts[j] = "boilerplate"
             reasons[j] = "caption" if bp.camera_caption(ln.text, ln.words) else "navigation"
@@ -443,24 +603,40 @@ def clean_text(raw: str) -> Cleaned:
         if parts[j] is None and L[j].prose():
             last_prose = j
     footer_from = n
+    prose_before = False
     for j in range(body_start, n):
-        if reasons[j] == "copyright" and any(parts[k] is None and L[k].prose() for k in range(body_start, j)):
+        if reasons[j] in ("copyright", "disclaimer") and prose_before:
             footer_from = j
             break
+        prose_before = prose_before or (parts[j] is None and L[j].prose())
     for j in range(n):
         if parts[j] is not None:
             continue
         ln = L[j]
-        if j > footer_from and ln.words < 25:
+        if j > footer_from and (ln.words < 25 or not (ln.prose() and j + 1 < n and parts[j + 1] is None
+                                                      and L[j + 1].prose())):
+            # after the copyright / disclaimer: page footer, unless two paragraphs in a row resume the article
             parts[j], reasons[j] = "boilerplate", "footer"
+        elif j == n - 1 and _prev_text_line(parts, reasons, j) == last_prose and ln.text[:1].isalnum():
+            parts[j] = "body"  # the excerpt ends mid-sentence: the cut-off paragraph is still article text
         elif ln.words <= 10 and ln.text[:3].lower() == "by " and parse_byline(ln.text):
             parts[j] = "byline"  # a sign-off byline ("By Jane Doe (jane@example.com)")
         elif bp.camera_caption(ln.text, ln.words):
             parts[j], reasons[j] = "boilerplate", "caption"
+        elif ln.words == 1 and ln.text.isalpha() and ln.text.islower() and j < n - 1:
+            parts[j], reasons[j] = "boilerplate", "caption"  # a stray image alt text or tag ("tencent")
         elif j > last_prose >= 0 and ln.words < 8 and not ln.text.endswith(_SENT_END):
             parts[j], reasons[j] = "boilerplate", "footer"
         else:
             parts[j] = "body"
+
+    # a "Source: ..." line under a table or chart in the middle of the article is body; at the end it is a credit
+    later_body = False
+    for j in range(n - 1, -1, -1):
+        if parts[j] == "body" and L[j].prose():
+            later_body = True
+        elif later_body and reasons[j] == "credit" and L[j].text[:6].lower() == "source":
+            parts[j], reasons[j] = "body", None
 
     # ---- publication date ----------------------------------------------------------------------
     best: tuple[int, int, DateHit] | None = None
@@ -468,6 +644,11 @@ def clean_text(raw: str) -> Cleaned:
         hit = L[j].date()[0]
         if hit is not None and (best is None or hit.rank < best[2].rank):
             best = (j, hit.rank, hit)
+    if best is None and n:  # the scraper's date stamp glued to the first line (" date 2020-07-30 Huawei ...")
+        m = _STAMP.match(L[0].text)
+        if m:
+            hit = DateHit(pd.Timestamp(m.group(1)), m.start(1), m.end(1), 1)
+            best = (0, 1, hit)
     if best is None:  # an explicit "Published: ..." line elsewhere (not in a teaser block)
         for j in range(n):
             ln = L[j]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -98,12 +99,21 @@ def _fmt_table(df: pd.DataFrame) -> str:
         return df.to_string(index=False)
 
 
+def _read_table(out: Path, name: str, columns: list[str]) -> pd.DataFrame | None:
+    """Only the columns the summary needs (the corpus may be far larger than memory)."""
+    for p in (out / f"{name}.parquet", out / name):
+        if p.exists():
+            return pd.read_parquet(p, columns=columns)
+    return None
+
+
 def cmd_report(a: argparse.Namespace) -> int:
-    from .corpus import build, load_corpus
+    from .corpus import build
 
     res = build(_src(a.source), a.out, extract=_only(a.only), progress=a.progress, sources=a.sources)
-    tables = load_corpus(res.out)
-    arts, errs = tables["articles"], tables["errors"]
+    arts = _read_table(res.out, "articles", ["article_id", "outlet", "published", "word_count", "title",
+                                             "boilerplate", "country", "ownership", "outlet_type"])
+    errs = _read_table(res.out, "errors", ["article_id", "stage", "message"])
     read_errors = errs[~errs["stage"].astype(str).str.startswith("extract")]
     print(f"newslib report: {len(arts)} articles read, {len(read_errors)} inputs could not be read "
           f"({res.inputs} inputs)\n")
@@ -111,28 +121,37 @@ def cmd_report(a: argparse.Namespace) -> int:
         view = arts[["article_id", "outlet", "published", "word_count", "title"]].copy()
         view["published"] = view["published"].dt.strftime("%Y-%m-%d %H:%M").str.replace(" 00:00", "", regex=False)
         for t in ("quotes", "figures", "dates"):
-            if t in tables:
-                counts = tables[t].groupby("article_id").size()
+            spans = _read_table(res.out, t, ["article_id"])
+            if spans is not None:
+                counts = spans.groupby("article_id").size()
                 view[t] = view["article_id"].map(counts).fillna(0).astype(int)
         view["boilerplate"] = arts["boilerplate"].map(len)
         view["article_id"] = view["article_id"].str.slice(0, 28)
-        print(_fmt_table(view.fillna("-")))
+        view["title"] = view["title"].map(lambda t: t if not isinstance(t, str) or len(t) <= 60 else t[:59] + "…")
+        if len(view) > 40:
+            print(f"(first 40 of {len(view)} articles)")
+        print(_fmt_table(view.head(40).fillna("-")))
         print()
         by = arts.assign(outlet=arts["outlet"].fillna("(unknown)")).groupby("outlet").agg(
             articles=("article_id", "size"), words=("word_count", "sum"),
             country=("country", "first"), ownership=("ownership", "first"), type=("outlet_type", "first"))
         print("Outlets")
-        print(_fmt_table(by.reset_index().fillna("-")))
+        print(_fmt_table(by.reset_index().sort_values("articles", ascending=False).head(40).fillna("-")))
         print()
     if len(errs):
-        print("Errors")
-        print(_fmt_table(errs[["article_id", "stage", "message"]]))
+        print("Errors" + (f" (first 40 of {len(errs)})" if len(errs) > 40 else ""))
+        print(_fmt_table(errs.head(40)))
         print()
     print(f"Tables written to {res.out}/ (load with newslib.load_corpus):")
     for t, n in res.counts.items():
         print(f"  {t}.parquet  {n:,d} rows")
-    if (res.out / "speakers.parquet").exists():
-        print(f"  speakers.parquet  {len(tables['speakers']):,d} rows")
+    speakers = _read_table(res.out, "speakers", ["speaker", "category", "n_quotes", "n_articles"])
+    if speakers is not None:
+        print(f"  speakers.parquet  {len(speakers):,d} rows")
+        if len(speakers):
+            print("\nMost quoted voices")
+            top = speakers.sort_values(["n_quotes", "speaker"], ascending=[False, True]).head(10)
+            print(_fmt_table(top))
     return 0
 
 

@@ -99,7 +99,10 @@ def _alt(words) -> str:
     return _trie(words)
 
 
-_re = functools.cache(re.compile)  # the resolvers' small patterns, compiled once
+_re = functools.cache(re.compile)
+_SOON_SIGNAL = re.compile(r"\s(?:after|before)\b", re.IGNORECASE)
+_AS_BEFORE = re.compile(r"\bas\s\Z", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\s[a-z]{2,20}ed\b")  # the resolvers' small patterns, compiled once
 _WS = re.compile(r"\s+")
 _WS_DASH = re.compile(r"[\s-]+")
 
@@ -364,6 +367,11 @@ def _quarter(m: int) -> int:
     return (m - 1) // 3 + 1
 
 
+# a month-day named without a year and without a future cue is taken as coming only when it is at
+# most this many days ahead; further ahead, news text means the last one
+_AHEAD_DAYS = 120
+
+
 def _nearest_year(dct: date, month: int, day: int | None, tense: str | None) -> int:
     """The year of a month(-day) named without one.
 
@@ -392,6 +400,8 @@ def _nearest_year(dct: date, month: int, day: int | None, tense: str | None) -> 
     cand = date(best, month, min(day, 28))
     if tense == "future" and cand < dct - timedelta(days=60):
         return best + 1
+    if tense != "future" and cand > dct + timedelta(days=_AHEAD_DAYS):
+        return best - 1  # "the year ended March 31" in November: the last one, not the next
     return best
 
 
@@ -466,6 +476,9 @@ class _Ctx:
                 return "future"
             if t not in _CUE_LAST:
                 continue
+            if (t == "next" and k + 1 < len(toks) and toks[k + 1] == "to") or (
+                    t == "expected" and k > 0 and toks[k - 1] == "than"):
+                continue  # "next to the embassy", "lower-than-expected": not about time
             for size in (3, 2, 1):
                 if k - size + 1 >= 0:
                     cue = _TENSE.get(" ".join(toks[k - size + 1:k + 1]))
@@ -801,6 +814,10 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         v = _REFS.get(key)
         if v is None:
             return None
+        if key in ("soon", "shortly") and (_SOON_SIGNAL.match(raw, e) or _AS_BEFORE.search(raw, max(0, s - 4), s)):
+            return None  # "soon after the attack", "as soon as": a signal word, not a time (TimeML)
+        if key == "previously" and _PARTICIPLE.match(raw, e):
+            return None  # "a previously announced plan": part of an adjective
         start = s
         if key.startswith("in the "):
             start = s + 3

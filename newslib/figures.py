@@ -185,65 +185,96 @@ def _prev_word(raw: str, s: int) -> str:
     return raw[k:j]
 
 
+# up to four words after a figure in one match (each like _NOUN_RUN); the words are split off it
+_NEXT_WORDS = re.compile(r"(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]{0,30}){0,4}")
+
+
 def _next_words(raw: str, e: int, n: int = 4) -> list[str]:
-    out = []
-    pos = e
-    for _ in range(n):
-        m = _NOUN_RUN.match(raw, pos)
-        if not m:
-            break
-        out.append(m.group(1))
-        pos = m.end()
-    return out
+    """The (at most n <= 4) words right after offset e, each after spaces only (no punctuation)."""
+    return _NEXT_WORDS.match(raw, e).group().split()[:n]
 
 
 _CLAUSE_WORDS = {"that", "which", "who", "while", "whereas", "but", "after", "when", "because", "although"}
 _CLAUSE_PUNCT = ",;:()[]“”\"—"
+# sentence separators (". ", "! ", "? ", "\n", ".” ", '." ') and clause punctuation, found once per
+# article; the clause-opening words as space-delimited tokens (ASCII case-insensitive: no non-ASCII
+# character lower-cases into one of these words)
+_SENT_SEPS = (". ", "! ", "? ", "\n", ".” ", '." ')  # no two occurrences overlap
+_CLAUSE_WORD_RE = re.compile(rf"(?ai:(?:^| )(?:{'|'.join(sorted(_CLAUSE_WORDS))})(?= |\Z))")
 
 
 class _Breaks:
-    """Sentence and clause starts before an offset, found with bounded reverse scans."""
+    """Sentence and clause starts before an offset: the separators of the whole text are found once
+    (lazily) and looked up with bisect; a sentence start is searched at most 300 characters back, a
+    clause start at most 160.  Also caches the word before an offset."""
 
     def __init__(self, raw: str):
         self.raw = raw
+        self._sep_begs: list[int] | None = None
+        self._sep_ends: list[int] = []
+        self._punct: list[int] = []
+        self._prev: dict[int, str] = {}
+
+    def _index(self) -> None:
+        raw = self.raw
+        seps = []
+        for sep in _SENT_SEPS:  # str.find is much faster than a regex scan over the whole text
+            i = raw.find(sep)
+            while i >= 0:
+                seps.append((i, i + len(sep)))
+                i = raw.find(sep, i + 1)
+        seps.sort()
+        self._sep_begs = [b for b, _ in seps]
+        self._sep_ends = [e for _, e in seps]
+        punct = []
+        for ch in _CLAUSE_PUNCT:
+            i = raw.find(ch)
+            while i >= 0:
+                punct.append(i)
+                i = raw.find(ch, i + 1)
+        punct.sort()
+        self._punct = punct
+
+    def prev_word(self, s: int) -> str:
+        w = self._prev.get(s)
+        if w is None:
+            w = self._prev[s] = _prev_word(self.raw, s)
+        return w
 
     def sentence_start(self, s: int) -> int:
-        raw = self.raw
+        if self._sep_begs is None:
+            self._index()
         lo = max(0, s - 300)
-        best = lo
-        for sep in (". ", "! ", "? ", "\n", ".” ", '." '):
-            i = raw.rfind(sep, lo, s)
-            if i >= 0 and i + len(sep) > best:
-                best = i + len(sep)
-        return best
+        k = bisect_right(self._sep_ends, s) - 1
+        # the last separator ending by s, if it starts inside the window
+        if k >= 0 and self._sep_begs[k] >= lo:
+            return self._sep_ends[k]
+        return lo
 
     def clause_start(self, s: int) -> int:
-        raw = self.raw
         lo = max(self.sentence_start(s), s - 160)
         best = lo
-        for ch in _CLAUSE_PUNCT:
-            i = raw.rfind(ch, best, s)
-            if i >= 0:
-                best = i + 1
+        k = bisect_left(self._punct, s) - 1
+        if k >= 0 and self._punct[k] >= lo:
+            best = self._punct[k] + 1
         # a relative or subordinating word starts a new clause
-        toks = raw[best:s].split(" ")
-        pos = s
-        for t in reversed(toks):
-            pos -= len(t) + 1
-            if t.lower() in _CLAUSE_WORDS:
-                return min(s, pos + len(t) + 2)
+        last = None
+        for last in _CLAUSE_WORD_RE.finditer(self.raw[best:s]):
+            pass
+        if last is not None:
+            return min(s, best + last.end() + 1)
         return best
 
 
 def _direction_before(clause: str) -> str | None:
     """up/down from the last direction word in the clause, unless a 'to'/'at'/'from' (a level) or
     another number lies between it and the figure."""
-    toks = clause.split()
+    toks = clause.rsplit(None, 6)  # only the last six words are read
     for i in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
         t = toks[i].lower().strip(".,;:()\"“”")
-        if t in ("to", "at", "from", "of", "on", "per", "a", "an", "the"):
+        if t in _LEVEL_WORDS:
             return None
-        if any(ch.isdigit() for ch in t):
+        if any(map(str.isdigit, t)):
             if i < len(toks) - 1 and toks[i + 1].lower() == "or":
                 continue
             return None
@@ -252,6 +283,9 @@ def _direction_before(clause: str) -> str | None:
         if t in _DOWN:
             return "down"
     return None
+
+
+_LEVEL_WORDS = frozenset(("to", "at", "from", "of", "on", "per", "a", "an", "the"))
 
 
 def _subject(clause: str) -> str | None:
@@ -271,9 +305,10 @@ def _subject(clause: str) -> str | None:
     return None
 
 
-def _count_unit(raw: str, e: int) -> tuple[str | None, bool]:
-    """(counted noun, is_duration) for the words after a count."""
-    words = _next_words(raw, e, 4)
+def _count_unit(raw: str, e: int, words: list[str] | None = None) -> tuple[str | None, bool]:
+    """(counted noun, is_duration) for the words after a count (`words`: _next_words(raw, e, 4))."""
+    if words is None:
+        words = _next_words(raw, e, 4)
     skip = {"more", "other", "additional", "extra", "new", "of", "most", "such"}
     unit = None
     for i, w in enumerate(words):
@@ -618,7 +653,7 @@ def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
         return False
     if e < len(raw) and raw[e] in ":/" and e + 1 < len(raw) and raw[e + 1].isdigit():
         return False
-    prev = _prev_word(raw, r["start"])
+    prev = breaks.prev_word(r["start"])
     if prev:
         pl = prev.lower().strip("(\"“‘'")
         if prev[-1] not in ".,;:!?)\"”’" and any(c.isupper() for c in prev) and pl not in _FUNCTION:
@@ -627,16 +662,16 @@ def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
             return False
         if pl.rstrip(".") in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
             return False
-    nxt = _next_words(raw, e, 1)
+    nxt = _next_words(raw, e, 4)
     if nxt and nxt[0].lower() in _MODEL_WORDS:
         return False
-    unit, duration = _count_unit(raw, e)
+    unit, duration = _count_unit(raw, e, nxt)
     if duration:
         return False
     r["unit"] = unit
     # count spans include the qualifier ("nearly one million")
     q = _QUAL_TAIL.search(raw, max(0, r["start"] - 20), r["start"]) \
-        if _prev_word(raw, r["start"]).lower() in _QUAL_LAST else None
+        if prev.lower() in _QUAL_LAST else None
     if q:
         r["qualifier_in_span"] = True
     return True
@@ -665,7 +700,7 @@ def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
     out = []
     for r in kept:
         s = r["start"]
-        q = _QUAL_TAIL.search(raw, max(0, s - 20), s) if _prev_word(raw, s).lower() in _QUAL_LAST else None
+        q = _QUAL_TAIL.search(raw, max(0, s - 20), s) if breaks.prev_word(s).lower() in _QUAL_LAST else None
         qual = q.group("q").lower() if q else None
         if r.pop("qualifier_in_span", False) and q:
             r["start"] = s = q.start()

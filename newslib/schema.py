@@ -187,9 +187,11 @@ def _cast(s: pd.Series, kind: str) -> pd.Series:
     if kind == "list":
         return pd.Series([_as_list(v) for v in s], index=s.index, dtype="object")
     if kind == "str":
-        return s.map(lambda v: v if isinstance(v, str) else (None if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v))).astype("string")
+        if s.dtype == object and not s.map(type).isin((str, type(None), float)).all():
+            s = s.map(lambda v: v if v is None or isinstance(v, (str, float)) or v is pd.NA else str(v))
+        return s.astype("string")
     if kind == "bool":
-        return s.map(lambda v: bool(v) if v is not None and v is not pd.NA and v == v else False).astype("bool")
+        return s.where(s.notna(), False).astype("bool")
     if kind == "int":
         return pd.to_numeric(s, errors="coerce").fillna(0).astype("int64")
     return s.astype(_DTYPES[kind])

@@ -532,7 +532,9 @@ def test_linear_time_on_adversarial_input():
         "May 26, 2021 " * 600, "Jan. Jan. Jan. 2021 " * 500, "( [ ( [ " * 1500, "(Xinhua/" * 800,
         "Share " * 1500, "A B C D E F G " * 900, "http://" + "a" * 5000, "©" * 3000, "..." * 2000,
         "\u00a0 \u00a0" * 2000, "Published: Updated: " * 400, "2021-05-26T" * 800, "»" * 4000,
-        "Jane Doe, " * 1000, "Copyright " * 800,
+        "Jane Doe, " * 1000, "Copyright " * 800, "Jane Doein " * 1000, "is seen at " * 1000, "walks past " * 1000,
+        "▲ 1.5 " * 1500, "a.b@c.d." * 1200, "AB123456789" * 800, "By Published Updated " * 500,
+        "in Austin, on May 31, 2023" * 300, "11:13" * 1500, "Increased By " * 800, "What happened " * 700,
     ]
     lines = []
     size = 0
@@ -560,3 +562,182 @@ def test_speed_on_a_4kb_article():
         clean_text(raw)
     per = (time.perf_counter() - t0) / n
     assert per < 0.02  # generous bound for loaded CI machines; ~1 ms on a desktop
+
+
+# ---- layouts of unseen outlets (hand-written, one rule per test) ------------------------------
+def _parts(raw: str) -> dict[str, str]:
+    c = clean_text(raw)
+    return {raw[ln.start:ln.end]: ln.part for ln in c.lines}
+
+
+_PARA1 = ("The harbour authority said on Tuesday that container volumes rose for a third month in a row, "
+          "helped by stronger demand for electronics from Europe.")
+_PARA2 = ("Officials expect the trend to continue into the summer, although they warned that higher fuel "
+          "costs could weigh on smaller shipping lines later in the year.")
+_PARA3 = ("Analysts at two local brokers said the figures were better than they had forecast and raised "
+          "their estimates for the port operator's full-year profit.")
+
+
+def test_glued_by_and_role_word_sentence():
+    raw = ("date 2022-03-04 ABC\nHarbour Volumes Climb Again\nbyMaria Lopez\nMarch 4, 2022 10:05 am\n"
+           f"{_PARA1}\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert c.title == "Harbour Volumes Climb Again"
+    assert c.byline == "Maria Lopez"
+    assert parse_byline("byMaria Lopez") == "Maria Lopez"
+    # a headline with a role word in it is not a byline
+    assert parse_byline("Port Authority staff told to keep counting containers: memo") is None
+
+
+def test_label_only_byline_block_is_not_boilerplate():
+    raw = ("• Home\n• Ports 100\n• Markets\nHarbour Volumes Climb for a Third Month\nBy\nMaria Lopez\nMaria Lopez\n"
+           f"March 4, 2022, 10:05 AM ET\n{_PARA1}\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert c.title == "Harbour Volumes Climb for a Third Month"  # a bulleted menu entry is never the headline
+    assert c.published == pd.Timestamp("2022-03-04 10:05")
+    parts = _parts(raw)
+    assert parts["By"] == "byline" and parts["Maria Lopez"] == "byline"
+    raw2 = (f"date 2022-03-04 Companies\nHarbour volumes climb for a third month - memo\nContributors\nMaria Lopez Wire\n"
+            f"Tom Berg Wire\nPublished\n{_PARA1}\n{_PARA2}\n")
+    bp2 = _boilerplate(raw2, clean_text(raw2))
+    assert not {"Contributors", "Maria Lopez Wire", "Tom Berg Wire", "Published"} & set(bp2)
+    raw3 = f"Harbour Volumes Climb Again\nWritten by Published\n{_PARA1}\n{_PARA2}\n"
+    assert _parts(raw3)["Written by Published"] == "byline"
+
+
+def test_glued_name_in_place_byline():
+    raw = f"Harbour volumes climb for a third month\nMaria Lopezin Rotterdam\n{_PARA1}\n{_PARA2}\n"
+    assert _parts(raw)["Maria Lopezin Rotterdam"] == "byline"
+
+
+def test_kicker_above_headline_and_repeated_headline():
+    raw = f"Record, Volumes\nRecord Volumes at the Harbour as Exports Surge\n04.03.2022 - 10:05:00\n{_PARA1}\n{_PARA2}\n"
+    c = clean_text(raw)
+    assert c.title == "Record Volumes at the Harbour as Exports Surge"
+    assert "Record, Volumes" in _boilerplate(raw, c)
+    raw2 = ("Port staff told to keep counting containers after outage: report\n"
+            "Port staff told to keep counting containers after outage: report\n"
+            f"© Some Photo Agency\n{_PARA1}\n{_PARA2}\n")
+    c2 = clean_text(raw2)
+    assert c2.title == "Port staff told to keep counting containers after outage: report"
+    assert c2.byline is None
+    assert _boilerplate(raw2, c2)[0] == c2.title
+
+
+def test_site_name_suffix_is_left_out_of_the_title():
+    raw = f"Harbour Volumes Climb for a Third Month – Pacific Financial\n{_PARA1}\n{_PARA2}\n"
+    c = clean_text(raw)
+    assert c.title == "Harbour Volumes Climb for a Third Month"
+    assert raw[c.title_span[0]:c.title_span[1]] == c.title
+    raw2 = f"Harbour Volumes Climb for a Third Month - Analysts Cheer\n{_PARA1}\n{_PARA2}\n"
+    assert clean_text(raw2).title == "Harbour Volumes Climb for a Third Month - Analysts Cheer"
+
+
+def test_excerpt_starting_in_the_body_has_no_headline():
+    raw = (f"{_PARA1}\n{_PARA2}\nSEE ALSO: Rail Freight Slows in the North\n{_PARA3}\n"
+           "New cranes, 12 berths\n" + _PARA1.replace("harbour", "port") + "\n")
+    c = clean_text(raw)
+    assert c.title is None
+    assert _parts(raw)[_PARA1] == "body"
+
+
+def test_ticker_strip_and_instrument_tag_are_not_headlines():
+    raw = ("PORTCO 72.53 Decreased By \u25bc -1.57 (-2.12%)\nHarbour Volumes Climb for a Third Month\n"
+           f"Published March 4, 2022\nPortco NL0000123457\n{_PARA1}\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert c.title == "Harbour Volumes Climb for a Third Month"
+    assert {"PORTCO 72.53 Decreased By \u25bc -1.57 (-2.12%)", "Portco NL0000123457"} <= set(_boilerplate(raw, c))
+    assert cue("Portco NL0000123457") == "ticker"
+
+
+def test_promo_banner_and_sign_up_lines():
+    raw = (f"Unlock faster quotes and a pro newsfeed for traders. Upgrade Now\nHarbour Volumes Climb Again\n{_PARA1}\n"
+           f"SIGN UP: Get Port Notes, our weekly newsletter about shipping.\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert c.title == "Harbour Volumes Climb Again"
+    assert len(_boilerplate(raw, c)) == 2
+
+
+def test_newsletter_block_after_the_body():
+    raw = (f"Harbour Volumes Climb Again\n{_PARA1}\n{_PARA2}\nNever Miss a Story!\nSubscribe to:\nPort Morning Brief\n"
+           "The day's shipping news before the market opens.\nWeekend Reads\nLonger stories for your Saturday.\n")
+    bp_ = _boilerplate(raw, clean_text(raw))
+    assert bp_[-4:] == ["Port Morning Brief", "The day's shipping news before the market opens.", "Weekend Reads",
+                        "Longer stories for your Saturday."]
+
+
+def test_reader_comments_section():
+    raw = (f"Harbour Volumes Climb Again\n{_PARA1}\n{_PARA2}\n{_PARA3}\n7 Comments\nNot convinced, to be honest\n"
+           "Fuel costs will eat all of this. Wait until the autumn numbers come in and then we can talk.\n")
+    c = clean_text(raw)
+    assert _boilerplate(raw, c) == ["7 Comments", "Not convinced, to be honest",
+                                    "Fuel costs will eat all of this. Wait until the autumn numbers come in and then "
+                                    "we can talk."]
+    # a feedback prompt in the middle of the article does not end it
+    raw2 = f"Harbour Volumes Climb Again\n{_PARA1}\n{_PARA2}\nTell us what you think. Email us at\n{_PARA3}\n"
+    assert _parts(raw2)[_PARA3] == "body"
+
+
+def test_footer_after_disclaimer_tags_and_about_box():
+    raw = (f"Harbour Volumes Climb Again\n{_PARA1}\n{_PARA2}\n((maria.lopez@example.com; +31 20 555 0100))\n"
+           "The views and opinions expressed herein are the views and opinions of the author and do not necessarily "
+           "reflect those of the publisher.\nOther Topics\nShipping Europe\nExampleWire\n"
+           "ExampleWire, the news division of Example Group, is a leading provider of business news reaching "
+           "millions of readers in more than forty countries every single day.\n")
+    bp_ = _boilerplate(raw, clean_text(raw))
+    assert len(bp_) == 6 and bp_[0].startswith("((maria")
+
+
+def test_table_of_contents_bullets():
+    raw = (f"Harbour Volumes Climb Again\nTable Of Contents\n• Volumes by Terminal\n• What Comes Next?\n{_PARA1}\n"
+           f"Volumes by Terminal\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert _boilerplate(raw, c) == ["Table Of Contents", "• Volumes by Terminal", "• What Comes Next?"]
+    assert _parts(raw)["Volumes by Terminal"] == "body"
+
+
+def test_captions_without_credit_marker():
+    raw = (f"Harbour Volumes Climb Again\nA crane operator looks at a screen in the control room of the terminal.\n"
+           f"{_PARA1}\n{_PARA2}\n")
+    assert _parts(raw)["A crane operator looks at a screen in the control room of the terminal."] == "boilerplate"
+    raw2 = f"Container ships at a terminal in Rotterdam, Netherlands, on March 1, 2022.\n{_PARA1}\n{_PARA2}\n"
+    c2 = clean_text(raw2)
+    assert c2.title is None
+    assert _boilerplate(raw2, c2) == ["Container ships at a terminal in Rotterdam, Netherlands, on March 1, 2022."]
+    raw3 = (f"Harbour Volumes Climb Again\nMaria Lopez, head of the port authority.\n"
+            f"Volumes rose again in February.Some Agency/Getty Images\n{_PARA1}\n{_PARA2}\n")
+    assert "Maria Lopez, head of the port authority." in _boilerplate(raw3, clean_text(raw3))
+    # a short body sentence in the middle of the article stays body
+    raw4 = f"Harbour Volumes Climb Again\n{_PARA1}\n{_PARA2}\nThe port is open every day.\n{_PARA3}\n"
+    assert _parts(raw4)["The port is open every day."] == "body"
+
+
+def test_promo_between_promo_lines_and_video_teaser():
+    promo = ("Our analysts just named the five port stocks they like best right now, and this one did not make the "
+             "list! They think those five are even better buys.")
+    raw = (f"Harbour Volumes Climb Again\n{_PARA1}\n{_PARA2}\n11:42\nHow a modern container terminal works\n"
+           f"How a modern container terminal works\n{_PARA3}\n"
+           f"5 stocks we like better than PortcoWhen our analysts have a tip, it can pay to listen.\n{promo}\n"
+           "Click here to learn about these picks!\n")
+    c = clean_text(raw)
+    bp_ = _boilerplate(raw, c)
+    assert bp_[:3] == ["11:42", "How a modern container terminal works", "How a modern container terminal works"]
+    assert promo in bp_
+    assert _parts(raw)[_PARA3] == "body"
+
+
+def test_truncated_duplicate_and_truncated_last_line():
+    raw = (f"Harbour Volumes Climb Again\n{_PARA1[:90]}\n{_PARA1}\n{_PARA2}\nAnalysts at two local brokers said the")
+    c = clean_text(raw)
+    assert _boilerplate(raw, c) == [_PARA1[:90]]
+    assert _parts(raw)["Analysts at two local brokers said the"] == "body"  # the excerpt is cut mid-sentence
+
+
+def test_subheadings_and_table_source_stay_body():
+    raw = (f"Why Portco Jumped Today\nWhat happened\n{_PARA1}\nQ1 Volumes; FY22\nMetricQ1 FY22\n"
+           f"Containers1.2 million+8%\nSource: Port Authority Statistics\n{_PARA2}\nSource: Example News\n")
+    parts = _parts(raw)
+    assert parts["What happened"] == "body"
+    assert parts["Q1 Volumes; FY22"] == "body"
+    assert parts["Source: Port Authority Statistics"] == "body"
+    assert parts["Source: Example News"] == "boilerplate"  # a credit line after the last paragraph

@@ -70,4 +70,4 @@ def test_dask_engine_same_output_as_local(tmp_path, seeds_dir):
         key = [c for c in ("article_id", "start", "end", "stage") if c in a[name].columns]
         x = a[name].sort_values(key).reset_index(drop=True)
         y = b[name].sort_values(key).reset_index(drop=True)
-        pd.testing.assert_frame_equal(x, y, check_dtype=False)
+        pd.testing.assert_frame_equal(x, y, check_dtype=False, obj=f"table {name}")

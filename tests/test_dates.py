@@ -198,3 +198,44 @@ def test_linear_time_on_adversarial_input():
     t0 = time.perf_counter()
     scan(runs, "2021-05-26")
     assert time.perf_counter() - t0 < 2.0
+
+
+# ---- rules added with the speed-up (TimeML conventions, news tense) -------------------------------
+@pytest.mark.parametrize("text,published,expected", [
+    # a month-day far ahead of the publication date, without a future cue: the last one
+    ("Revenue rose in the year ended March 31.", "1989-11-01", [("the year", "P1Y"), ("March 31", "1989-03-31")]),
+    ("He was last seen Nov. 3, the police said.", "1999-05-07", [("Nov. 3", "1998-11-03")]),
+    # ... but a date a few weeks ahead stays ahead, and a future cue still looks ahead
+    ("The vote is on Dec. 5, officials said.", "1989-11-01", [("Dec. 5", "1989-12-05")]),
+    ("The plant will reopen on March 31.", "1989-11-01", [("March 31", "1990-03-31")]),
+])
+def test_month_day_without_year_far_ahead_means_the_last_one(text, published, expected):
+    assert vals(text, published) == expected
+
+
+def test_spatial_next_and_comparisons_are_not_tense_cues():
+    # 1998-08-08 is a Saturday: "next to the embassy" says nothing about the future
+    assert vals("A bomb exploded next to the embassy on Friday.", "1998-08-08") == [("Friday", "1998-08-07")]
+    assert vals("Shares fell after lower-than-expected earnings on Wednesday.", "1989-10-27") == [
+        ("Wednesday", "1989-10-25")]
+    assert vals("A memorial service planned at the university for Saturday was canceled.", "1999-10-24") == [
+        ("Saturday", "1999-10-23")]
+    assert vals("The talks will resume on Friday.", "1998-08-08") == [("Friday", "1998-08-14")]
+
+
+def test_soon_and_previously_as_signals_or_adjectives_are_not_timexes():
+    assert vals("He was killed soon after being captured; shortly before noon it rained.")[-1:] == [
+        ("noon", "2021-05-26T12:00")]
+    assert vals("They could leave as soon as Tuesday.") == [("Tuesday", "2021-06-01")]  # still a future cue
+    assert vals("It cited a previously announced restructuring.") == []
+    assert vals("The details are coming soon.") == [("soon", "FUTURE_REF")]
+    assert vals("Previously, it offered $13 a share.") == [("Previously", "PAST_REF")]
+
+
+def test_text_with_case_folding_characters_gives_the_same_dates():
+    # İ ı ſ K match ASCII letters case-insensitively: such texts take the case-insensitive path
+    plain = "Talks ended on Tuesday, and a few days later the board met in the third quarter."
+    folded = "Kelvin (\u212a) and \u017fome \u0130stanbul notes. " + plain
+    off = len(folded) - len(plain)
+    assert [(t.start - off, t.end - off, t.value) for t in scan(folded, "2021-05-26")] == [
+        (t.start, t.end, t.value) for t in scan(plain, "2021-05-26")]
