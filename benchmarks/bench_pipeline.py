@@ -25,6 +25,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peers import print_ratios  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 
 
@@ -81,24 +84,7 @@ def main() -> int:
         print(f"whole process `newslib build` ({len(texts)} files -> Parquet): {whole:,.0f} articles/s")
 
     peer_texts = texts[: a.peers]
-    try:
-        from dateparser.search import search_dates
-        t0 = time.perf_counter()
-        for t in peer_texts:
-            search_dates(t, languages=["en"])
-        dp = len(peer_texts) / (time.perf_counter() - t0)
-        print(f"peer dateparser.search_dates: {dp:,.1f} articles/s  -> newslib pipeline is {ours / dp:,.0f}x")
-    except ImportError:
-        print("peer dateparser not installed (pip install -e '.[peers]')")
-    try:
-        from quantulum3 import parser as qparser
-        t0 = time.perf_counter()
-        for t in peer_texts:
-            qparser.parse(t)
-        qp = len(peer_texts) / (time.perf_counter() - t0)
-        print(f"peer quantulum3.parse:        {qp:,.1f} articles/s  -> newslib pipeline is {ours / qp:,.0f}x")
-    except ImportError:
-        print("peer quantulum3 not installed (pip install -e '.[peers]')")
+    print_ratios(ours, peer_texts, "newslib pipeline")
     return 0
 
 

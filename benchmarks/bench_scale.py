@@ -32,6 +32,9 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peers import print_ratios  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 NEWSLIB = [sys.executable, "-m", "newslib.cli"]
 
@@ -124,27 +127,7 @@ def main() -> int:
             print("  " + check_accounting(tmp / f"dask{a.workers}", n))
 
         pool = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(src.iterdir())[: a.peers]]
-        try:
-            from dateparser.search import search_dates
-            t0 = time.perf_counter()
-            for t in pool:
-                search_dates(t, languages=["en"])
-            dp = len(pool) / (time.perf_counter() - t0)
-            print(f"peer dateparser.search_dates: {dp:,.1f} articles/s -> newslib extract is {ours / dp:,.0f}x")
-        except ImportError:
-            print("peer dateparser not installed (pip install -e '.[peers]')")
-        try:
-            import warnings
-
-            from quantulum3 import parser as qparser
-            warnings.filterwarnings("ignore")
-            t0 = time.perf_counter()
-            for t in pool:
-                qparser.parse(t)
-            qp = len(pool) / (time.perf_counter() - t0)
-            print(f"peer quantulum3 parser.parse: {qp:,.1f} articles/s -> newslib extract is {ours / qp:,.0f}x")
-        except ImportError:
-            print("peer quantulum3 not installed (pip install -e '.[peers]')")
+        print_ratios(ours, pool, "newslib extract")
 
         if a.memory_n:
             big = tmp / "big"

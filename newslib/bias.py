@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -166,38 +166,60 @@ class _Matcher:
         body = _trie_regex(forms) if forms else "(?!)"
         self.regex = re.compile(r"\b(?:" + body + r")\b")
         self.regex_i = re.compile(r"\b(?:" + body + r")\b", re.IGNORECASE)
+        self._plans: dict[str, tuple] = {}
 
-    def _hits(self, key: str, raw: str, a: int, b: int, out: dict, skip: set[str]) -> None:
-        for name, entry, cat, exact in self.index.get(key, ()):
-            if name in skip or (exact is not None and raw[a:b] != exact):
-                continue
-            out[name].append((a, b, entry, cat))
-            skip.add(name)
+    def _plan(self, text: str) -> tuple:
+        """What a regex match whose lower-cased text is `text` counts for, worked out once per
+        distinct text: (lists excluded by an exclusion phrase, the whole-form hits
+        ((list, entry, category, exact spelling or None), ...), the word-prefix hits
+        ((k words, hits), ...) longest first)."""
+        plan = self._plans.get(text)
+        if plan is not None:
+            return plan
+        key = text
+        if key not in self.index and key not in self.excluding:
+            key = _norm(key)
+        prefixes = []
+        if " " in key:  # word-prefixes of a phrase count for the lists that did not match it whole
+            words = key.split(" ")
+            for k in range(len(words) - 1, 0, -1):
+                pre = " ".join(words[:k])
+                if pre in self.index:
+                    prefixes.append((k, tuple(self.index[pre])))
+        plan = (frozenset(self.excluding.get(key, ())), tuple(self.index.get(key, ())), tuple(prefixes))
+        if len(self._plans) < 100_000:  # distinct matched texts are few; the bound guards odd input
+            self._plans[text] = plan
+        return plan
 
     def find(self, raw: str, pos: int = 0, endpos: int | None = None) -> dict[str, list[tuple[int, int, str, str]]]:
         endpos = len(raw) if endpos is None else endpos
         out: dict[str, list] = {n: [] for n in self.names}
         low = raw.lower()
         if len(low) == len(raw):
-            it = self.regex.finditer(low, pos, endpos)
+            spans = [(m.start(), m.end(), m.group()) for m in self.regex.finditer(low, pos, endpos)]
         else:  # a character whose lower case has another length: match case-insensitively instead
-            low = None
-            it = self.regex_i.finditer(raw, pos, endpos)
-        index, excluding = self.index, self.excluding
-        for m in it:
-            a, b = m.span()
-            key = m.group() if low is not None else m.group().lower()
-            if key not in index and key not in excluding:
-                key = _norm(key)
-            skip = set(excluding[key]) if key in excluding else set()
-            self._hits(key, raw, a, b, out, skip)
-            if " " in key:  # word-prefixes of a phrase count for the lists that did not match it whole
-                words = key.split(" ")
-                for k in range(len(words) - 1, 0, -1):
-                    pre = " ".join(words[:k])
-                    if pre in self.index:
-                        end = a + _prefix_len(raw, a, b, k)
-                        self._hits(pre, raw, a, end, out, skip)
+            spans = [(m.start(), m.end(), m.group().lower()) for m in self.regex_i.finditer(raw, pos, endpos)]
+        plans = self._plans
+        for a, b, text in spans:
+            plan = plans.get(text) or self._plan(text)
+            excl, whole, prefixes = plan
+            if not excl and not prefixes and len(whole) == 1 and whole[0][3] is None:  # the common case
+                name, entry, cat, _exact = whole[0]
+                out[name].append((a, b, entry, cat))
+                continue
+            skip = set(excl)
+            for name, entry, cat, exact in whole:
+                if name in skip or (exact is not None and raw[a:b] != exact):
+                    continue
+                out[name].append((a, b, entry, cat))
+                skip.add(name)
+            for k, hits in prefixes:
+                end = a + _prefix_len(raw, a, b, k)
+                for name, entry, cat, exact in hits:
+                    if name in skip or (exact is not None and raw[a:end] != exact):
+                        continue
+                    out[name].append((a, end, entry, cat))
+                    skip.add(name)
         return out
 
 
@@ -261,13 +283,16 @@ _DETERMINERS = frozenset(
 _DISTANCE_CUES = ("so-called", "so called", "self-styled", "self-proclaimed", "supposed", "alleged")
 
 
-def _scare_candidates(raw: str, ps: int, pe: int) -> list[tuple[int, int]]:
-    """Content spans (without marks) of quoted phrases in one paragraph."""
+def _scare_candidates(raw: str, ps: int, pe: int,
+                      marks: list[tuple[int, str]] | None = None) -> list[tuple[int, int]]:
+    """Content spans (without marks) of quoted phrases in one paragraph; `marks` are the
+    (position, mark) of its quote marks (found here when not given)."""
+    if marks is None:
+        marks = [(m.start(), m.group()) for m in _QMARK.finditer(raw, ps, pe)]
     out = []
     dq = None  # position of an open double quote
     sq = None  # position of an open single quote
-    for m in _QMARK.finditer(raw, ps, pe):
-        c, i = m.group(), m.start()
+    for i, c in marks:
         if c == "\u201c":
             dq = i
         elif c == "\u201d":
@@ -287,6 +312,25 @@ def _scare_candidates(raw: str, ps: int, pe: int) -> list[tuple[int, int]]:
             if sq is not None and (i + 1 >= pe or not raw[i + 1].isalnum()):
                 out.append((sq + 1, i))
                 sq = None
+    return out
+
+
+def _scare_quotes(raw: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the scare quotes of the measured paragraphs, in order: one scan for
+    quote marks over all of them, then the rules paragraph by paragraph."""
+    if not paras:
+        return []
+    marks = [(m.start(), m.group()) for m in _QMARK.finditer(raw, paras[0][0], paras[-1][1])]
+    if not marks:
+        return []
+    at = [i for i, _c in marks]
+    out = []
+    for ps, pe in paras:
+        j, k = bisect_left(at, ps), bisect_left(at, pe)
+        if j < k:
+            for a, b in _scare_candidates(raw, ps, pe, marks[j:k]):
+                if _is_scare_quote(raw, a, b, ps, pe):
+                    out.append((a, b))
     return out
 
 
@@ -324,67 +368,97 @@ DEFAULT_PARTS = ("title", "body")
 
 def _measured(art: Article, parts: tuple[str, ...]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(paragraph spans, sentence spans) of the measured parts."""
-    keep = {pid for pid, (_s, _e, p) in enumerate(art.paragraphs) if p in parts}
-    paras = [(s, e) for pid, (s, e, _p) in enumerate(art.paragraphs) if pid in keep]
-    sents = [(s, e) for s, e, pid in art.sentences if pid in keep]
+    paragraphs = art.paragraphs
+    keep = [p in parts for _s, _e, p in paragraphs]
+    paras = [(s, e) for s, e, p in paragraphs if p in parts]
+    sents = [(s, e) for s, e, pid in art.sentences if keep[pid]]
     return paras, sents
 
 
-def _analyse(art: Article, parts: tuple[str, ...] = DEFAULT_PARTS) -> dict:
-    """Per-sentence counts and the evidence for one article."""
+def _placed(hits: list[tuple], starts: list[int], ends: list[int]) -> list[tuple[int, tuple]]:
+    """(sentence index, hit) of the hits that start inside a measured sentence, in order."""
+    out = []
+    for h in hits:
+        i = bisect_right(starts, h[0]) - 1
+        if i >= 0 and h[0] < ends[i]:
+            out.append((i, h))
+    return out
+
+
+def _polar(loaded: list[tuple[int, tuple]], pos: list[tuple[int, tuple]], neg: list[tuple[int, tuple]],
+           negs: list[int], starts: list[int]) -> tuple[list[int], list[int]]:
+    """Sentence indices of the positive and of the negative evidence (one entry per word).
+
+    Polar loaded terms count with their category's polarity; positive / negative words count
+    unless they overlap a loaded term of their sentence; a negator just before a word flips it."""
+    p: list[int] = []
+    q: list[int] = []
+    spans: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+    for i, h in loaded:
+        sp = spans.get(i)
+        if sp is None:
+            sp = spans[i] = ([], [])
+        sp[0].append((h[0], h[1]))
+        sp[1].append(h[0])
+        pol = _POLARITY[h[3]]
+        if pol:
+            flip = _negated(negs, starts[i], h[0])
+            (p if (pol > 0) != flip else q).append(i)
+    for hits, positive in ((pos, True), (neg, False)):
+        for i, h in hits:
+            sp = spans.get(i)
+            if sp is not None and _overlaps(h, sp[0], sp[1]):
+                continue
+            (p if positive != _negated(negs, starts[i], h[0]) else q).append(i)
+    return p, q
+
+
+def _scan(art: Article, parts: tuple[str, ...]) -> dict:
+    """The measured spans of one article and its placed evidence: paras, sents, starts, words
+    (per sentence), loaded / hedges / boosters / subjective / scare ((sentence index, hit) lists),
+    p / q (sentence index of each positive / negative piece of evidence)."""
     raw = art.raw
-    lex = lexicons()
     paras, sents = _measured(art, parts)
-    starts = [s for s, _ in sents]
-    n = len(sents)
-    words = [len(raw[s:e].split()) for s, e in sents]
+    starts = [s for s, _e in sents]
+    ends = [e for _s, e in sents]
+    d = {"paras": paras, "sents": sents, "starts": starts, "words": [len(raw[s:e].split()) for s, e in sents]}
+    found = matcher().find(raw, paras[0][0], paras[-1][1]) if paras else None
+    if found is None:
+        d.update(loaded=[], hedges=[], boosters=[], subjective=[], scare=[], p=[], q=[])
+        return d
+    loaded = _placed(found["loaded"], starts, ends)
+    d["loaded"] = loaded
+    d["hedges"] = _placed(found["hedges"], starts, ends)
+    d["boosters"] = _placed(found["boosters"], starts, ends)
+    d["subjective"] = _placed(found["subjective"], starts, ends)
+    d["scare"] = _placed(_scare_quotes(raw, paras), starts, ends)
+    pos, neg = found["positive"], found["negative"]
+    if loaded or pos or neg:
+        negs = [h[0] for h in found["negators"]]
+        d["p"], d["q"] = _polar(loaded, _placed(pos, starts, ends), _placed(neg, starts, ends), negs, starts)
+    else:
+        d["p"] = d["q"] = []
+    return d
 
-    def place(hits):
-        per = [[] for _ in range(n)]
-        for h in hits:
-            i = bisect_right(starts, h[0]) - 1
-            if i >= 0 and h[0] < sents[i][1]:
-                per[i].append(h)
-        return per
 
-    found = matcher().find(raw, paras[0][0], paras[-1][1]) if paras else {k: [] for k in lex}
-    loaded, hedges, boosters = place(found["loaded"]), place(found["hedges"]), place(found["boosters"])
-    pos, neg, subj = place(found["positive"]), place(found["negative"]), place(found["subjective"])
-    negs = [h[0] for h in found["negators"]]
-    scare = []
-    for ps, pe in paras:
-        for a, b in _scare_candidates(raw, ps, pe):
-            if _is_scare_quote(raw, a, b, ps, pe):
-                scare.append((a, b))
-    scare_per = place([(a, b) for a, b in scare])
-
-    sentences = []
-    for i, (s, e) in enumerate(sents):
-        lspans = [(h[0], h[1]) for h in loaded[i]]
-        lstarts = [a for a, _ in lspans]
-        p = q = 0
-        for h in loaded[i]:
-            pol = _POLARITY[h[3]]
-            if pol:
-                flip = _negated(negs, s, h[0])
-                if (pol > 0) != flip:
-                    p += 1
-                else:
-                    q += 1
-        for hits, sign in ((pos[i], 1), (neg[i], -1)):
-            for h in hits:
-                if lspans and _overlaps(h, lspans, lstarts):
-                    continue
-                if (sign > 0) != _negated(negs, s, h[0]):
-                    p += 1
-                else:
-                    q += 1
-        sentences.append({
-            "start": s, "end": e, "words": words[i], "loaded": loaded[i], "hedges": hedges[i],
-            "boosters": boosters[i], "scare": scare_per[i], "pos": p, "neg": q,
-            "subjective": bool(loaded[i] or boosters[i] or subj[i]),
-        })
-    return {"paras": paras, "sentences": sentences}
+def _analyse(art: Article, parts: tuple[str, ...] = DEFAULT_PARTS) -> dict:
+    """Per-sentence counts and the evidence for one article: {"paras", "sentences"}, one dict per
+    measured sentence (start, end, words, loaded / hedges / boosters / scare hit lists, pos, neg,
+    subjective)."""
+    d = _scan(art, parts)
+    n = len(d["sents"])
+    per = {k: [[] for _ in range(n)] for k in ("loaded", "hedges", "boosters", "scare")}
+    for k, lists in per.items():
+        for i, h in d[k]:
+            lists[i].append(h)
+    subj = {i for k in ("loaded", "boosters", "subjective") for i, _h in d[k]}
+    pc, qc = Counter(d["p"]), Counter(d["q"])
+    loaded, hedges, boosters, scare = per["loaded"], per["hedges"], per["boosters"], per["scare"]
+    sentences = [{
+        "start": s, "end": e, "words": d["words"][i], "loaded": loaded[i], "hedges": hedges[i],
+        "boosters": boosters[i], "scare": scare[i], "pos": pc[i], "neg": qc[i], "subjective": i in subj,
+    } for i, (s, e) in enumerate(d["sents"])]
+    return {"paras": d["paras"], "sentences": sentences}
 
 
 def _negated(neg_starts: list[int], sent_start: int, at: int) -> bool:
@@ -405,12 +479,15 @@ def _term_dicts(hits, with_category=True) -> list[dict]:
 
 
 def _readability(text: str) -> tuple[float, float, float]:
-    import textstat
-
+    """Flesch reading ease, Flesch-Kincaid grade and Gunning fog of `text` as textstat computes
+    them (its own word, syllable and sentence counts; no rounding), through the one textstat
+    instance of newslib.readability (which also explains a missing offline dictionary)."""
     if not text.strip():
         return (np.nan, np.nan, np.nan)
-    return (float(textstat.flesch_reading_ease(text)), float(textstat.flesch_kincaid_grade(text)),
-            float(textstat.gunning_fog(text)))
+    from .readability import _textstat
+
+    ts = _textstat()
+    return (float(ts.flesch_reading_ease(text)), float(ts.flesch_kincaid_grade(text)), float(ts.gunning_fog(text)))
 
 
 SCORE_COLUMNS = [
@@ -420,30 +497,28 @@ SCORE_COLUMNS = [
 ]
 
 
-def _score_row(art: Article, an: dict, readability: bool) -> dict:
+def _score_row(art: Article, parts: tuple[str, ...] = DEFAULT_PARTS, readability: bool = True) -> dict:
+    """One row of :func:`bias_scores`."""
     raw = art.raw
-    sents = an["sentences"]
-    w = sum(s["words"] for s in sents)
-    loaded = [h for s in sents for h in s["loaded"]]
-    nh = sum(len(s["hedges"]) for s in sents)
-    nb = sum(len(s["boosters"]) for s in sents)
-    scare = [(a, b) for s in sents for a, b in s["scare"]]
+    d = _scan(art, parts)
+    n = len(d["sents"])
+    w = sum(d["words"])
+    loaded = [h for _i, h in d["loaded"]]
     per = (lambda k: 1000.0 * k / w) if w else (lambda k: 0.0)
-    p = sum(s["pos"] for s in sents)
-    q = sum(s["neg"] for s in sents)
+    subj = {i for k in ("loaded", "boosters", "subjective") for i, _h in d[k]}
     row = {
-        "article_id": art.article_id, "outlet": art.outlet, "words": w, "sentences": len(sents),
+        "article_id": art.article_id, "outlet": art.outlet, "words": w, "sentences": n,
         "loaded_per_1k": per(len(loaded)), "n_loaded": len(loaded),
         "loaded_terms": _term_dicts(loaded),
-        "hedges_per_1k": per(nh), "boosters_per_1k": per(nb),
-        "scare_quotes": [{"text": raw[a:b], "start": a, "end": b} for a, b in scare],
-        "n_scare_quotes": len(scare),
-        "subjectivity": (sum(s["subjective"] for s in sents) / len(sents)) if sents else 0.0,
-        "sentiment": _sentiment(p, q),
+        "hedges_per_1k": per(len(d["hedges"])), "boosters_per_1k": per(len(d["boosters"])),
+        "scare_quotes": [{"text": raw[a:b], "start": a, "end": b} for _i, (a, b) in d["scare"]],
+        "n_scare_quotes": len(d["scare"]),
+        "subjectivity": (len(subj) / n) if n else 0.0,
+        "sentiment": _sentiment(len(d["p"]), len(d["q"])),
         "flesch_reading_ease": np.nan, "flesch_kincaid_grade": np.nan, "gunning_fog": np.nan,
     }
     if readability:
-        text = "\n\n".join(raw[s:e] for s, e in an["paras"])
+        text = "\n\n".join(raw[s:e] for s, e in d["paras"])
         (row["flesch_reading_ease"], row["flesch_kincaid_grade"], row["gunning_fog"]) = _readability(text)
     return row
 
@@ -478,8 +553,7 @@ def bias_scores(texts_or_articles: Any, *, readability: bool = True, parts: tupl
     - ``flesch_reading_ease``, ``flesch_kincaid_grade``, ``gunning_fog`` (textstat; NaN with
       ``readability=False``).
     """
-    rows = [_score_row(art, _analyse(art, parts), readability)
-            for art in as_articles(texts_or_articles, published=published)]
+    rows = [_score_row(art, parts, readability) for art in as_articles(texts_or_articles, published=published)]
     return _frame(rows, SCORE_COLUMNS, ("article_id", "outlet"))
 
 

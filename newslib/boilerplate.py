@@ -180,7 +180,7 @@ def image_caption(line: str, words: int) -> str | None:
     tail = line[-80:]
     if _END_CREDIT_SLASH.search(tail) or _END_CREDIT_PHOTO.search(tail):
         return "caption"
-    if words <= 60 and _END_PHOTO_LABEL.search(tail):
+    if words <= 60 and ":" in tail and _END_PHOTO_LABEL.search(tail):
         return "photo-credit"
     if words <= 40 and _END_AGENCY.search(tail) and not _WIRE_START.match(line) and not any(q in line for q in "\"“”"):
         return "caption"

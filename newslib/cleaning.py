@@ -356,7 +356,7 @@ def _find_title(L: list[_Line]) -> int | None:
                 prose_after += 1
                 if prose_after >= 2:
                     break  # the body has started
-            elif ln.words >= 15:
+            elif ln.words >= 15 and not ln.text.startswith(_BULLETS):
                 prose_before += 1
                 if prose_before >= 2:
                     break  # the excerpt starts inside the body: no headline in it
@@ -586,7 +586,9 @@ def clean_text(raw: str) -> Cleaned:
         if parts[j] is not None:
             continue
         ln = L[j]
-        if t is not None and j < t:
+        if t is not None and j < t and ln.text.startswith(_BULLETS) and ln.prose() and not ln.cue:
+            parts[j] = "body"  # key-point bullets above the headline
+        elif t is not None and j < t:
             parts[j] = "boilerplate"
             reasons[j] = "breadcrumb" if bp.breadcrumb_parts(ln.text) else "navigation"
         elif ln.dek() or ln.prose():
@@ -623,6 +625,8 @@ def clean_text(raw: str) -> Cleaned:
             parts[j] = "byline"  # a sign-off byline ("By Jane Doe (jane@example.com)")
         elif bp.camera_caption(ln.text, ln.words):
             parts[j], reasons[j] = "boilerplate", "caption"
+        elif ln.words == 1 and len(ln.text) <= 5 and ln.text.isdigit() and j < n - 1:
+            parts[j], reasons[j] = "boilerplate", "label"  # a share or comment counter ("2")
         elif ln.words == 1 and ln.text.isalpha() and ln.text.islower() and j < n - 1:
             parts[j], reasons[j] = "boilerplate", "caption"  # a stray image alt text or tag ("tencent")
         elif j > last_prose >= 0 and ln.words < 8 and not ln.text.endswith(_SENT_END):
@@ -649,6 +653,16 @@ def clean_text(raw: str) -> Cleaned:
         if m:
             hit = DateHit(pd.Timestamp(m.group(1)), m.start(1), m.end(1), 1)
             best = (0, 1, hit)
+    if best is None and t is not None:
+        # a dateline glued to more text under the headline ("Nov 25, 2025 06:19 by Jane Doe | #AI ...")
+        for j in range(t + 1, min(n, t + 3)):
+            if parts[j] in ("boilerplate", "title") or L[j].words > 80:
+                continue
+            hit, _ok = parse_dateline(L[j].text[:60], max_other_words=60)
+            if hit is not None and hit.start <= 2 and hit.rank <= 1:
+                best = (j, 1, hit)
+                parts[j], reasons[j] = "dateline", None
+                break
     if best is None:  # an explicit "Published: ..." line elsewhere (not in a teaser block)
         for j in range(n):
             ln = L[j]

@@ -102,7 +102,6 @@ def _alt(words) -> str:
 _re = functools.cache(re.compile)
 _SOON_SIGNAL = re.compile(r"\s(?:after|before)\b", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\bas\s\Z", re.IGNORECASE)
-_PARTICIPLE = re.compile(r"\s[a-z]{2,20}ed\b")  # the resolvers' small patterns, compiled once
 _WS = re.compile(r"\s+")
 _WS_DASH = re.compile(r"[\s-]+")
 
@@ -180,13 +179,19 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<!\w)(?:the\s)?(?:(?P<mod>early|mid|late)[\s-]{1,2})?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century(?!\w)", _I)),
     ("quarter", re.compile(
         r"(?<![\w-])(?:(?P<ypos>" + _YEAR + r"|this\syear|last\syear|next\syear)['’]s\s)?(?P<the>the\s)?"
-        r"(?:(?P<adj>latest|current|same|comparable|most\srecent|year-ago|year-earlier|previous|preceding|prior|past|last|next|coming|following)\s)?"
-        r"(?:(?P<ypre>" + _YEAR + r")\s)?(?:(?P<fis>fiscal)[\s-]{1,2})?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]{1,2}(?:(?P<fis2>fiscal)[\s-])?)?"
+        r"(?:(?P<adj>latest|current|same|comparable|corresponding|most\srecent|year-ago|year-earlier|previous|preceding|prior|past|last|next|coming|following)\s)?"
+        r"(?:(?P<ypre>" + _YEAR + r")\s)?(?:(?P<fis>fiscal)[\s-]{1,2})?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]{1,2}(?:(?P<fis2>fiscal)[\s-])?"
+        r"|(?P<qmon>march|june|september|sept|december)\s)?"
         r"(?P<qw>quarter|period)(?![\w-]|\sof\s(?:a|an|one|the\s(?:company|market|world))\b|\spoint)"
-        r"(?:\s(?:of\s)?(?:(?i:fiscal)\s(?:year\s)?)?(?P<year>" + _YEAR + r")(?!\d))?", _I)),
+        r"(?:\s(?:of\s)?(?:(?i:fiscal)\s(?:year\s)?)?(?P<year>" + _YEAR + r")(?!\d))?"
+        r"(?P<yago>\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago|before)|the\s(?:year\s(?:before|earlier)|previous\syear|prior\syear)))?", _I)),
     ("qform", re.compile(
         r"(?<![\w-])(?:Q(?P<q>[1-4])(?:\s{0,2}(?:FY\s?)?(?P<y>" + _YEAR + r"|['’]?\d\d))?"
-        r"|(?P<y2>" + _YEAR + r")\s?Q(?P<q2>[1-4])|(?P<q3>[1-4])Q\s?(?P<y3>" + _YEAR + r"|\d\d))(?![\w-])")),
+        r"|(?P<y2>" + _YEAR + r")\s?Q(?P<q2>[1-4])|C?(?P<q3>[1-4])Q\s?(?P<y3>" + _YEAR + r"|\d\d)"
+        # half years: "H1 2025", "2025 H2", "1H25", "H1'25"; a bare "H1" only before a results word
+        r"|H(?P<h>[12])(?:\s{0,2}(?:FY\s?)?(?P<hy>" + _YEAR + r"|['’]?\d\d)|(?=\s(?:results?|revenues?|sales|earnings|profits?"
+        r"|net|loss(?:es)?|guidance|growth|deliveries|shipments|performance|figures|numbers|report)\b))"
+        r"|(?P<hy2>" + _YEAR + r")\s?H(?P<h2>[12])|(?P<h3>[12])H\s?(?P<hy3>" + _YEAR + r"|\d\d))(?![\w-])")),
     ("half", re.compile(
         r"(?<![\w-])(?P<the>the\s)?(?P<ord>first|second|last|latter|back)[\s-]half"
         r"(?:\sof\s(?:(?P<y>" + _YEAR + r")|(?:the\s|this\s|(?P<lastyear>last\s)|(?P<nextyear>next\s))?(?:fiscal\s)?year))?(?![\w-])", _I)),
@@ -216,7 +221,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|two\sthousand(?:\sand\s(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\w-])", _I)),
     ("weekend", re.compile(r"(?<!\w)(?:(?P<mod>early|late)\s)?the\sweekend(?!\w)", _I)),
     ("ref", re.compile(r"(?<![\w-])" + _alt(_REFS) + r"(?![\w-])", _I)),
-    ("recent", re.compile(r"(?<![\w-])(?:in\s)?(?P<span>recent(?:\s(?:years|months|weeks|days|decades))?)(?![\w-])", _I)),
+    ("recent", re.compile(r"(?<![\w-])(?:in\s)?(?P<span>recent(?:\s(?:years|months|weeks|days|decades|quarters))?)(?![\w-])", _I)),
     ("ago", re.compile(
         r"(?<![\w-])(?:(?P<q>" + _QUAL_RE + r")\s)?(?P<n>" + _NUM + r")[\s-]{1,2}(?P<u>" + _UNIT + r")"
         r"(?:\sor\sso)?\s(?P<d>ago|earlier|later|before|after|from\snow|hence)(?!\w)", _I)),
@@ -270,7 +275,7 @@ _WD_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _DIGIT_RULES = ("iso", "mdy_num", "year", "decade", "clock", "clock24")
 _RULE_WORDS: dict[str, set[str]] = {
     "mdy": _MONTH_TOKENS, "dmy": _MONTH_TOKENS, "fy": {"fy"}, "century": {"century"},
-    "quarter": {"quarter", "period"}, "qform": {"q"}, "half": {"half"}, "season": _SEASONS,
+    "quarter": {"quarter", "period"}, "qform": {"q", "h"}, "half": {"half"}, "season": _SEASONS,
     "season_bare": _SEASONS, "relative": {"week", "weekend", "month", "year", "decade", "century"} | _SEASONS
     | _PARTS | _WEEKDAY_TOKENS | _MONTH_TOKENS,
     "in_the": {"year", "month", "week", "day"}, "the_end_of": {"end", "beginning", "start", "middle", "close"},
@@ -345,7 +350,7 @@ _SLACK = 20
 
 # tense cues: one regex, the last match before the expression wins
 _CUE_LAST = frozenset(k.split()[-1] for k in _TENSE)
-_CUE_TOKEN = re.compile(r"[a-z']+|[.!?;:\n\"“”]")
+_CUE_TOKEN = re.compile(r"[a-z']+|\d{1,12}(?:[.,]\d{1,12}){0,6}|[.!?;:\n\"“”]")  # "34.5": no clause break
 _BREAKS = frozenset('.!?;:\n"“”')
 _ABBREV = frozenset(set(MONTHS) | {"mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "inc", "corp", "co",
                                    "ltd", "no", "vs", "jr", "sr", "prof", "lt", "col", "capt", "sgt"})
@@ -459,6 +464,7 @@ class _Ctx:
         self.last: str | None = None  # last calendar value mentioned (any granularity)
         self.last_coarse: str | None = None  # last month/quarter/half/year value mentioned
         self.last_day: str | None = None  # last day value mentioned
+        self.named_q: dict[int, str] = {}  # quarter number -> its value when last named with a year
 
     def tense(self, s: int) -> str | None:
         """future / past / None from the cue word nearest before offset `s` in the same clause
@@ -664,7 +670,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             after = raw[e:e + 12]
             if _re(r"\s(?:to|-|–)\s?\d").match(after) and not _re(r"\s(?:to|-|–)\s?(?:1[6-9]|20)\d\d").match(after):
                 return None
-            if _re(r"[\s-](?:[a-z]{2,}s\b)").match(after) and not _re(r"\s(?:levels|results|figures|highs|lows|sales|earnings|profits|prices)\b").match(after):
+            if _re(r"[\s-](?:[a-z]{2,}s\b)").match(after) and not _re(r"\s(?:levels|results|figures|highs|lows|sales|earnings|profits|prices|models|versions|editions|lineups)\b").match(after):
                 before = raw[max(0, s - 6):s].lower()
                 if not _re(r"(?:in|of|since|by|for|from|the)\s$").search(before):
                     return None
@@ -689,6 +695,16 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
     if rule == "quarter":
         return _resolve_quarter(m, ctx, T)
     if rule == "qform":
+        if g["h"] or g["h2"] or g["h3"]:  # a half year
+            h = int(g["h"] or g["h2"] or g["h3"])
+            ytok = g["hy"] or g["hy2"] or g["hy3"]
+            if ytok:
+                y = int(ytok.lstrip("'’"))
+                return T("date", f"{y + (2000 if y < 50 else 1900) if y < 100 else y:04d}-H{h}")
+            if dct is None:
+                return T("date", f"XXXX-H{h}")
+            y = dct.year - (1 if h == 2 and dct.month <= 6 and ctx.tense(s) != "future" else 0)
+            return T("date", f"{y:04d}-H{h}", anchor=ctx.dct_str)
         q = int(g["q"] or g["q2"] or g["q3"])
         ytok = g["y"] or g["y2"] or g["y3"]
         if ytok:
@@ -816,8 +832,6 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             return None
         if key in ("soon", "shortly") and (_SOON_SIGNAL.match(raw, e) or _AS_BEFORE.search(raw, max(0, s - 4), s)):
             return None  # "soon after the attack", "as soon as": a signal word, not a time (TimeML)
-        if key == "previously" and _PARTICIPLE.match(raw, e):
-            return None  # "a previously announced plan": part of an adjective
         start = s
         if key.startswith("in the "):
             start = s + 3
@@ -828,7 +842,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         after = raw[e2:e2 + 20].lower()
         if txt == "recent" and not _re(r"\s(?:weeks|months|days|years|times|history|past|period|session|sessions|trading|quarter|quarters|decades)\b").match(after):
             return None
-        if txt == "recent" and _re(r"\s(?:weeks|months|days|years|decades)\b").match(after):
+        if txt == "recent" and _re(r"\s(?:weeks|months|days|years|decades|quarters)\b").match(after):
             return None
         if txt != "recent":  # "recent years": an unspecified stretch of years
             return T("duration", _duration(None, _unit(txt.split()[-1])), start=s2, end=e2)
@@ -952,11 +966,52 @@ def _quarter_year(dct: date, q: int, tense: str | None) -> int:
 
 
 def _resolve_quarter(m: re.Match, ctx: _Ctx, T) -> Timex | None:
+    """A quarter phrase; "the same quarter the year before" / "the same period last year" take
+    the quarter in focus one year back, as one expression."""
+    g = m.groupdict()
+    if g["yago"]:
+        return _resolve_quarter_yago(m, ctx, T)
+    tx = _resolve_quarter_core(m, ctx, T)
+    if tx is not None and tx.value and _granularity(tx.value) == "quarter" and (g["year"] or g["ypre"]) and (
+            "fiscal" in m.group(0).lower()):
+        ctx.named_q[int(tx.value[6])] = tx.value  # a fiscal quarter: later bare mentions mean it too
+    return tx
+
+
+def _resolve_quarter_yago(m: re.Match, ctx: _Ctx, T) -> Timex | None:
+    g = m.groupdict()
+    dct = ctx.dct
+    back_from_dct = g["yago"].lower().strip().startswith("last")
+    q = _ORD[g["ord"].lower()] if g["ord"] and g["ord"].lower() in _ORD else (
+        _quarter(_month_num(g["qmon"][:3].lower())) if g["qmon"] else None)
+    last_q = ctx.last_coarse if ctx.last_coarse and _granularity(ctx.last_coarse) == "quarter" else None
+    if q is None:  # "the same quarter", "the same period", "the quarter": the one in focus
+        if last_q:
+            return T("date", _shift_value(last_q, years=-1), anchor=last_q)
+        if dct is None:
+            return T("date", None)
+        return T("date", f"{dct.year - 1:04d}", anchor=ctx.dct_str)
+    if back_from_dct or not ctx.last:
+        if dct is None:
+            return T("date", None)
+        return T("date", f"{dct.year - 1:04d}-Q{q}", anchor=ctx.dct_str)
+    return T("date", f"{int(ctx.last[:4]) - 1:04d}-Q{q}", anchor=ctx.last)
+
+
+def _resolve_quarter_core(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     g = m.groupdict()
     dct = ctx.dct
     adj = _WS.sub(" ", (g["adj"] or "").lower())
     ordw = (g["ord"] or "").lower()
     last_q = ctx.last_coarse if ctx.last_coarse and _granularity(ctx.last_coarse) == "quarter" else None
+    if g["qmon"]:
+        # "the June quarter", "March quarter": the calendar quarter that month ends
+        q = _quarter(_month_num(g["qmon"][:3].lower()))
+        if g["year"]:
+            return T("date", f"{int(g['year']):04d}-Q{q}")
+        if dct is None:
+            return T("date", f"XXXX-Q{q}")
+        return T("date", f"{_quarter_year(dct, q, ctx.tense(m.start())):04d}-Q{q}", anchor=ctx.dct_str)
     if g["ypre"] and not ordw:
         # "the 1988 quarter", "the 1989 period": that year's quarter in focus, else the year
         y = int(g["ypre"])
@@ -964,7 +1019,7 @@ def _resolve_quarter(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     if g["ypre"]:
         return T("date", f"{int(g['ypre']):04d}-Q{_ORD[ordw]}")
     if m.group("qw").lower() == "period":
-        if adj in ("latest", "most recent", "current", "same", "comparable") and last_q:
+        if adj in ("latest", "most recent", "current", "same", "comparable", "corresponding") and last_q:
             return T("date", last_q, anchor=last_q)
         if adj in ("year-ago", "year-earlier") and last_q:
             return T("date", _shift_value(last_q, years=-1), anchor=last_q)
@@ -981,8 +1036,13 @@ def _resolve_quarter(m: re.Match, ctx: _Ctx, T) -> Timex | None:
         y = dct.year if _quarter(dct.month) > 1 else dct.year - 1
         return T("date", f"{y:04d}-Q{q}", anchor=ctx.dct_str)
     if not ordw:
-        if adj in ("latest", "most recent", "same", "comparable", "past", "last", "previous", "preceding", "prior"):
-            if adj in ("same", "comparable") and last_q:
+        if adj in ("previous", "preceding", "prior") and last_q:
+            # "up from 14.5 in the prior quarter": the one before the quarter in focus
+            y, q = int(last_q[:4]), int(last_q[6]) - 1
+            return T("date", f"{y - (q == 0):04d}-Q{q or 4}", anchor=last_q)
+        if adj in ("latest", "most recent", "same", "comparable", "corresponding", "past", "last", "previous",
+                   "preceding", "prior"):
+            if adj in ("same", "comparable", "corresponding") and last_q:
                 return T("date", last_q, anchor=last_q)
             if dct is None:
                 return T("date", None)
@@ -1027,6 +1087,9 @@ def _resolve_quarter(m: re.Match, ctx: _Ctx, T) -> Timex | None:
         return T("date", f"{dct.year + (1 if q <= _quarter(dct.month) else 0):04d}-Q{q}", anchor=ctx.dct_str)
     if adj in ("last", "previous", "past", "prior", "preceding"):
         return T("date", f"{dct.year - (1 if q >= _quarter(dct.month) else 0):04d}-Q{q}", anchor=ctx.dct_str)
+    if not adj and q in ctx.named_q:
+        # "In the first quarter" after "the first quarter of fiscal year 2018": that quarter again
+        return T("date", ctx.named_q[q], anchor=ctx.named_q[q])
     return T("date", f"{_quarter_year(dct, q, ctx.tense(m.start())):04d}-Q{q}", anchor=ctx.dct_str)
 
 
@@ -1158,6 +1221,9 @@ def _resolve_ago(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     return T("time", base_s, qual, base_s)
 
 
+_OBJECT_NEXT = re.compile(r"[ \t\u00a0]{1,3}[\w$€£¥]")
+
+
 def _resolve_anaphor(m: re.Match, ctx: _Ctx, T, phrase: str | None = None) -> Timex | None:
     g = m.groupdict()
     w = phrase or _WS.sub(" ", g["w"].lower())
@@ -1165,6 +1231,8 @@ def _resolve_anaphor(m: re.Match, ctx: _Ctx, T, phrase: str | None = None) -> Ti
     dct = ctx.dct
     if w in ("the quarter", "the fiscal quarter"):
         return None  # the quarter rule handles it
+    if w.endswith((" before", " after")) and _OBJECT_NEXT.match(ctx.raw, m.end()):
+        return None  # "the day after opening", "the week before the vote": a preposition, not "the next day"
     if w.startswith(("the latest", "the current", "the most recent")):
         unit = w.split()[-1]
         if unit == "quarter":
@@ -1482,7 +1550,8 @@ def _merge(raw: str, items: list[Timex]) -> list[Timex]:
 
 
 # comparison periods ("a year earlier", "the year-ago quarter") do not move the narrative's focus
-_COMPARISON = re.compile(r"year[\s-](?:ago|earlier|before)", _I)
+_HAS_DIGIT = re.compile(r"\d")
+_COMPARISON = re.compile(r"year[\s-](?:ago|earlier|before)|same\s(?:quarter|period)\s", _I)
 
 
 def scan(raw: str, published: Any = None) -> list[Timex]:
@@ -1504,8 +1573,10 @@ def scan(raw: str, published: Any = None) -> list[Timex]:
             continue
         out.append(tx)
         covered = m.end()
-        if tx.kind in ("date", "time") and not _COMPARISON.search(m.group(0)):
-            ctx.remember(tx.value)
+        if tx.kind in ("date", "time") and not _COMPARISON.search(m.group(0)) and not (
+                ctx.last_coarse and tx.value and _shift_value(ctx.last_coarse, years=-1) == tx.value
+                and _HAS_DIGIT.search(m.group(0))):
+            ctx.remember(tx.value)  # a stated year-ago comparison ("in C4Q15, up from C4Q14") keeps the focus
     return _merge(raw, out)
 
 

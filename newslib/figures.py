@@ -124,6 +124,13 @@ _BETWEEN = re.compile(r"(?i:between|from)[ \u00a0]+$")
 _QUAL_LAST = {q.split()[-1] for q in _QUALIFIERS}
 _QUAL_TAIL = re.compile(rf"(?<![\w-])(?P<q>(?i:{_alt(_QUALIFIERS)}))[ \u00a0]+$")
 
+# Cheap necessary conditions checked before the patterns above are tried at a number (most
+# numbers have no currency marker, scale or unit): the characters a match can end / start with.
+_SPACE_CHARS = frozenset(" \u00a0")
+_PREFIX_LAST = frozenset(k[-1] for k in (*_PREFIX, *_CODE))
+_SCALE_FIRST = frozenset(" \u00a0kKmMbBlLtTcC")  # (?i) adds no non-ASCII case variant of these
+_UNIT_FIRST = frozenset(" \u00a0%％-pM") | frozenset(k[0] for k in _CODE)
+
 # spans that are never figures, checked at each number: ISO and numeric dates, a/b, times, day-month
 _DIGIT_BLOCK = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\d{1,4}/\d{1,4}\b"
@@ -199,41 +206,19 @@ _CLAUSE_PUNCT = ",;:()[]“”\"—"
 # sentence separators (". ", "! ", "? ", "\n", ".” ", '." ') and clause punctuation, found once per
 # article; the clause-opening words as space-delimited tokens (ASCII case-insensitive: no non-ASCII
 # character lower-cases into one of these words)
-_SENT_SEPS = (". ", "! ", "? ", "\n", ".” ", '." ')  # no two occurrences overlap
+_SENT_SEPS = (". ", "\n", "! ", "? ", ".” ", '." ')
 _CLAUSE_WORD_RE = re.compile(rf"(?ai:(?:^| )(?:{'|'.join(sorted(_CLAUSE_WORDS))})(?= |\Z))")
 
 
 class _Breaks:
-    """Sentence and clause starts before an offset: the separators of the whole text are found once
-    (lazily) and looked up with bisect; a sentence start is searched at most 300 characters back, a
-    clause start at most 160.  Also caches the word before an offset."""
+    """Sentence and clause starts before an offset, found with bounded reverse scans (a sentence
+    start at most 300 characters back, a clause start at most 160) and cached per offset; also
+    caches the word before an offset."""
 
     def __init__(self, raw: str):
         self.raw = raw
-        self._sep_begs: list[int] | None = None
-        self._sep_ends: list[int] = []
-        self._punct: list[int] = []
+        self._sent: dict[int, int] = {}
         self._prev: dict[int, str] = {}
-
-    def _index(self) -> None:
-        raw = self.raw
-        seps = []
-        for sep in _SENT_SEPS:  # str.find is much faster than a regex scan over the whole text
-            i = raw.find(sep)
-            while i >= 0:
-                seps.append((i, i + len(sep)))
-                i = raw.find(sep, i + 1)
-        seps.sort()
-        self._sep_begs = [b for b, _ in seps]
-        self._sep_ends = [e for _, e in seps]
-        punct = []
-        for ch in _CLAUSE_PUNCT:
-            i = raw.find(ch)
-            while i >= 0:
-                punct.append(i)
-                i = raw.find(ch, i + 1)
-        punct.sort()
-        self._punct = punct
 
     def prev_word(self, s: int) -> str:
         w = self._prev.get(s)
@@ -242,27 +227,33 @@ class _Breaks:
         return w
 
     def sentence_start(self, s: int) -> int:
-        if self._sep_begs is None:
-            self._index()
-        lo = max(0, s - 300)
-        k = bisect_right(self._sep_ends, s) - 1
-        # the last separator ending by s, if it starts inside the window
-        if k >= 0 and self._sep_begs[k] >= lo:
-            return self._sep_ends[k]
-        return lo
+        best = self._sent.get(s)
+        if best is not None:
+            return best
+        raw = self.raw
+        best = max(0, s - 300)
+        # the end of the last separator in the window; once one is found, a later one can only
+        # start at or after its end (separators have a space or newline only as their last
+        # character), so the remaining searches are confined to the short rest of the sentence
+        for sep in _SENT_SEPS:
+            i = raw.rfind(sep, best, s)
+            if i >= 0:
+                best = i + len(sep)
+        self._sent[s] = best
+        return best
 
     def clause_start(self, s: int) -> int:
+        raw = self.raw
         lo = max(self.sentence_start(s), s - 160)
         best = lo
-        k = bisect_left(self._punct, s) - 1
-        if k >= 0 and self._punct[k] >= lo:
-            best = self._punct[k] + 1
+        for ch in _CLAUSE_PUNCT:
+            i = raw.rfind(ch, best, s)
+            if i >= 0:
+                best = i + 1
         # a relative or subordinating word starts a new clause
-        last = None
-        for last in _CLAUSE_WORD_RE.finditer(self.raw[best:s]):
-            pass
-        if last is not None:
-            return min(s, best + last.end() + 1)
+        ends = [m.end() for m in _CLAUSE_WORD_RE.finditer(raw[best:s])]  # (a slice: ^ is the window start)
+        if ends:
+            return min(s, best + ends[-1] + 1)
         return best
 
 
@@ -290,15 +281,17 @@ _LEVEL_WORDS = frozenset(("to", "at", "from", "of", "on", "per", "a", "an", "the
 
 def _subject(clause: str) -> str | None:
     """The noun phrase before the first verb of the clause (at most 8 words)."""
-    toks = clause.split()
-    for i, t in enumerate(toks):
-        if t.lower().strip(".,;:\"“”") in _VERBS:
-            words = toks[:i]
+    # lower-casing the clause once gives the same tokens as lower-casing each (whitespace has no
+    # case) and the same verb matches (the verb list is ASCII; only Greek sigma lower-cases by context)
+    for i, t in enumerate(clause.lower().split()):
+        if t.strip(".,;:\"“”") in _VERBS:
+            words = clause.split()[:i]
             while words and words[0].lower() in ("and", "or", "but", "so", "then", "also", "while", "with"):
                 words = words[1:]
-            if not words or len(words) > 8 or not any(c.isalpha() for c in "".join(words)):
+            joined = "".join(words)
+            if not words or len(words) > 8 or not any(map(str.isalpha, joined)):
                 return None
-            if any(ch.isdigit() for ch in "".join(words)) and len(words) > 4:
+            if len(words) > 4 and any(map(str.isdigit, joined)):
                 return None
             subj = " ".join(words).strip(" \"“”'")
             return None if subj.lower() in ("there", "here", "it", "this") else subj
@@ -343,6 +336,35 @@ def _find_all(low: str, stem: str):
         i = low.find(stem, i + 1)
 
 
+# Every non-ASCII decimal digit (what \d matches beyond 0-9) lies in these two ranges, which leave out
+# the punctuation, currency and CJK blocks of news text (tested); a text without any character in
+# them has only ASCII digit runs, found with str.find instead of a regex scan over every character.
+_NON_ASCII_DECIMAL = re.compile("[\u0660-\u1c59\ua620-\U0001fbf9]")
+_ASCII_DIGITS = "0123456789"
+
+
+def _digit_run_starts(raw: str) -> list[int]:
+    """Start offsets of the runs of decimal digits (what ``\\d+`` finds), in order."""
+    if not raw.isascii() and _NON_ASCII_DECIMAL.search(raw):
+        return [m.start() for m in _DIGIT_RUN.finditer(raw)]
+    pos = []
+    for d in _ASCII_DIGITS:
+        i = raw.find(d)
+        while i >= 0:
+            pos.append(i)
+            i = raw.find(d, i + 1)
+    if not pos:
+        return pos
+    pos.sort()
+    out = [pos[0]]
+    prev = pos[0]
+    for i in pos[1:]:
+        if i != prev + 1:
+            out.append(i)
+        prev = i
+    return out
+
+
 def _tickers(raw: str) -> list[dict]:
     rows = []
     for m in _COLON_SYM.finditer(raw):
@@ -366,7 +388,10 @@ def _tickers(raw: str) -> list[dict]:
              "ticker": sym.upper(), "exchange": ex} for s, e, sym, ex in rows]
 
 
-def _ranks_fractions(raw: str, low: str, tokens: set[str]) -> list[dict]:
+_TOKEN_WORDS = _WORD_STEMS_SET | {s.split("-")[0] for s in _SUPERLATIVES} | set(_FRACTION_STEMS) | {"pair"}
+
+
+def _ranks_fractions(raw: str, low: str, tokens: frozenset[str]) -> list[dict]:
     rows = []
     for m in _RANK_NO.finditer(raw):
         if m.start() == 0 or not raw[m.start() - 1].isalnum():
@@ -406,9 +431,9 @@ def _ranks_fractions(raw: str, low: str, tokens: set[str]) -> list[dict]:
     return rows
 
 
-def _number_starts(raw: str, low: str, tokens: set[str]) -> list[int]:
+def _number_starts(raw: str, low: str, tokens: frozenset[str]) -> list[int]:
     """Sorted start offsets of candidate numerals and number-word runs."""
-    starts = [m.start() for m in _DIGIT_RUN.finditer(raw)]
+    starts = _digit_run_starts(raw)
     for stem in _WORD_STEMS_SET.intersection(tokens):
         for i in _find_all(low, stem):
             if i == 0 or not low[i - 1].isalpha():
@@ -427,7 +452,8 @@ def _scan(raw: str) -> list[dict]:
     breaks = _Breaks(raw)
     yuan_hint = None
     rows: list[dict] = _tickers(raw) if ("(" in raw or "$" in raw or ":" in raw or "." in raw) else []
-    tokens = set(low.translate(_TO_SPACE).split())
+    # the words of interest (number words, superlatives, fractions) that occur as whole tokens
+    tokens = _TOKEN_WORDS.intersection(low.translate(_TO_SPACE).split())
     rows.extend(_ranks_fractions(raw, low, tokens))
 
     nums: list[dict] = []
@@ -521,7 +547,12 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | Non
     unit = None
     # --- currency marker before
     if s > 0:
-        pm = _PREFIX_TAIL.search(raw, max(0, s - 8), s)
+        c = raw[s - 1]
+        if c in _PREFIX_LAST or (c in _SPACE_CHARS and s > 1 and (
+                raw[s - 2] in _PREFIX_LAST or (raw[s - 2] in _SPACE_CHARS and s > 2 and raw[s - 3] in _PREFIX_LAST))):
+            pm = _PREFIX_TAIL.search(raw, max(0, s - 8), s)
+        else:
+            pm = None
         if pm:
             key = pm.group("p") or pm.group("s") or pm.group("c") or pm.group("mc")
             iso, f = (_PREFIX.get(key) or _CODE.get(key))
@@ -541,7 +572,7 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | Non
                 start -= 1
     end = e
     raw_scale = 1.0
-    sm = _SCALE_AFTER.match(raw, e)
+    sm = _SCALE_AFTER.match(raw, e) if e < len(raw) and raw[e] in _SCALE_FIRST else None
     if sm:
         tok = sm.group("scale")
         if sm.group("a"):
@@ -560,7 +591,7 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | Non
         raw_scale = 1.0  # number words carry their own scale (five million)
     scale *= raw_scale
     has_unitword = False
-    um = _UNIT_AFTER.match(raw, end)
+    um = _UNIT_AFTER.match(raw, end) if end < len(raw) and raw[end] in _UNIT_FIRST else None
     if um:
         g = um.lastgroup
         if g == "pct" and cur is None:
@@ -602,7 +633,9 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | Non
         pass
     elif cur is None and end < len(raw) and (raw[end].isalpha()):
         return None  # 7nm, 5G, 1990s, 2nd
-    val = float(f"{sign * value * scale * factor:.12g}")  # 32.3 * 1e6 -> 32300000.0, not ...99996
+    val = sign * value * scale * factor
+    if not (val.is_integer() and -1e12 < val < 1e12):  # (whole numbers below 1e12 print exactly)
+        val = float(f"{val:.12g}")  # 32.3 * 1e6 -> 32300000.0, not ...99996
     if kind == "points":
         kind = None  # decided by _keep_count / index context
         unit = "points"
@@ -618,12 +651,15 @@ def _blocked_at(raw: str, s: int, e: int) -> int:
     m = _DIGIT_BLOCK.match(raw, s)
     if m:
         return m.end()
-    if s > 3 and _MONTH_TAIL.search(raw, max(0, s - 11), s):
+    if s > 3 and raw[s - 1] in _SPACE_CHARS and (raw[s - 2].isalpha() or raw[s - 2] == ".") \
+            and _MONTH_TAIL.search(raw, max(0, s - 11), s):
         return e
     if (e < len(raw) and raw[e] in "-.)") or (s > 0 and raw[s - 1] in "(+"):
         for p in _PHONE_RE.finditer(raw, max(0, s - 7), min(len(raw), e + 16)):
             if p.start() <= s < p.end():
                 return p.end()
+    if s == 0 or raw[s - 1] in " \n":
+        return 0
     ws = max(raw.rfind(" ", max(0, s - 300), s), raw.rfind("\n", max(0, s - 300), s)) + 1
     if ws < s and raw[ws].isalpha():
         tok = raw[ws:s]
@@ -656,7 +692,7 @@ def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
     prev = breaks.prev_word(r["start"])
     if prev:
         pl = prev.lower().strip("(\"“‘'")
-        if prev[-1] not in ".,;:!?)\"”’" and any(c.isupper() for c in prev) and pl not in _FUNCTION:
+        if prev[-1] not in ".,;:!?)\"”’" and any(map(str.isupper, prev)) and pl not in _FUNCTION:
             return False  # Mate 60, Qihoo 360, iPhone 17, S&P 500, AH 20191
         if prev.endswith(("#", "No.")) or pl in ("no.", "no", "number", "page", "p.", "article", "section", "chapter", "route", "room", "flight", "version", "v"):
             return False

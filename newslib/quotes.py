@@ -143,6 +143,11 @@ FINITE_RE = re.compile(
     r"do|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|saw|went|got|made|took|knew|came|gave|"
     r"became|left|felt|kept|held|began|brought|won|lost|paid|sold|met|led|spent|built|sent|fell|rose|grew|"
     r"(?<![-\w])[a-z]{2,20}ed)\b")
+SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "there", "its", "this"])
+_MEDIUM_PREPS = frozenset(["in", "on", "during", "at", "via", "through", "to", "over"])
+# verbs of instruction whose reported content is an infinitive: 'told staff to continue ...'
+DIRECTIVE_CUES = frozenset(["told", "tells", "tell", "telling", "asked", "asks", "urged", "urges", "urging",
+                            "ordered", "orders", "instructed", "instructs", "directed", "directs"])
 ANAPHORIC_OBJECTS = frozenset(["that", "this", "so", "it", "as much", "the same"])
 
 # --------------------------------------------------------------------------------------------
@@ -155,6 +160,7 @@ _CONN = r"(?:" + _SP + r"(?:of|for|de|da|di|del|van|von|der|bin|al|la|le|du)(?:"
 NAME_RE = re.compile(r"(?=[A-Z])(?<![\w’'-])" + _UNIT + r"(?:" + _CONN + _UNIT + r"){0,6}")
 WORD_RE = re.compile(r"[A-Za-z0-9][\w’'.&-]{0,60}|\S")
 OPENERS = "“„«「『"
+BULLETS = "•·▪‣◦*-–—>"      # list markers that may open a quoted bullet point
 CLOSERS = "”»」』"
 DQ_RE = re.compile("[" + re.escape(DOUBLE_QUOTES) + "]")
 SQ_RE = re.compile("[" + re.escape(SINGLE_QUOTES) + "]")
@@ -176,7 +182,9 @@ _FIRST_WORD_RE = re.compile(r"[^ \u00a0]+")
 _WS_RUN_RE = re.compile(r"\s+")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 # the noun phrase after 'according to' ends at punctuation or a clause word
-_AFTER_NP_STOP_RE = re.compile(r"[,;.()\u201c\u201d\"]| on | in (?=[A-Z])| last | this | that | which | who ")
+_AFTER_NP_STOP_RE = re.compile(r"[,;.()\u201c\u201d\"]| on | in (?=[A-Z])| last | this | that | which | who "
+                               r"| (?:dated|published|seen|issued|released|obtained|reviewed|filed|sent|"
+                               r"posted|compiled|conducted|prepared|submitted|made public)(?![\w-])(?! by )")
 _AFTER_BY_RE = re.compile(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z]|research|market|data)")
 _INFO_TAIL_RE = re.compile(r"\b(?:this|that|the)\s+(?:information|news|report|claim)\s*$")
 _POST_NP_STOP_RE = re.compile(r"[,;.:()\u201c\u201d\"]")
@@ -384,6 +392,22 @@ def _split_title(name: str) -> tuple[str, str | None]:
     title = " ".join(words[:j])
     rest = " ".join(words[j:])
     return (rest, title) if rest else (name, None)
+
+
+def _person_of_org(name: str) -> int:
+    """Length of the person's name in 'Jane Doe of Northwind Securities' (0 when the phrase is
+    not a two- or three-word personal name followed by 'of' and an organisation)."""
+    i = name.find(" of ")
+    if i < 0:
+        return 0
+    left, right = name[:i].split(), name[i + 4:]
+    if not 2 <= len(left) <= 3 or not right[:1].isupper() or right.startswith("the "):
+        return 0
+    for w in left:
+        if w in ORG_WORDS or w in CAPS_STOP or w.rstrip(".") in TITLES or w in PLACE_FIRST or \
+                w.isupper() or not w[:1].isupper():
+            return 0
+    return i if len(right.split()) <= 5 else 0
 
 
 @lru_cache(maxsize=65536)
@@ -689,6 +713,8 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
     if len(ws) == 1 and low[0] in PRONOUNS:
         return _pronoun(ctx, low[0], s, e, content)
     names = _names_in(raw, s, e)
+    if len(names) >= 2 and raw[names[-2][1]:names[-1][0]] == " and " and " of " in raw[names[-2][0]:names[-2][1]]:
+        names[-2:] = [(names[-2][0], names[-1][1])]   # 'Bureau of Industry and Security'
     # a name followed by lower-case words: possessor or pre-modifier of a description
     if names:
         a, b = names[-1]
@@ -703,8 +729,15 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
         name = raw[a:b]
         if name.lower() in PRONOUNS:
             return _pronoun(ctx, name.lower(), a, b, content)
+        of_aff = None
+        n_person = _person_of_org(name)
+        if n_person:
+            # 'Jane Doe of Northwind Securities': the person, with the firm as affiliation
+            of_aff, b = name[n_person + 4:], a + n_person
+            name = raw[a:b]
         canon, typ, title = ctx.canonical(name, a)
         role, aff = _modifiers(raw, a, b, ctx)
+        aff = aff or of_aff
         pre = [w.lower() for (x, _, w) in ws if x < a]
         if any(_singular(w) in ORG_NOUNS and ORG_NOUNS[_singular(w)] != "document" for w in pre) and \
                 not role:
@@ -788,7 +821,11 @@ def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent
         w = low[org_i]
         cls = ORG_NOUNS.get(w) or ORG_NOUNS.get(_singular(w))
         if cls == "coref" and det in ("the", "this", "that"):
-            name = ctx.last_org(s)
+            # 'Canalys said ... The firm also noted': the organisation just quoted, else the
+            # organisation the article names most nearby
+            sp = ctx.last_speaker(s, ("organization",), window=400)
+            name = sp.name if sp is not None and _named(sp.name) and not _is_place(sp.name) else None
+            name = name or ctx.last_org(s)
             if name:
                 ent = ctx.entity(name, "organization")
                 return _Speaker(ent.name, ent.type, ent.role, ent.aff, s, e)
@@ -844,6 +881,11 @@ def _pre_walk(ws: list[tuple[int, int, str]], floor: int, lo: int, cs: int) -> t
             return None
         w = ws[k - 1][2]
         lw = w.lower()
+        if lw == "and" and k < j and k - 2 >= floor and ws[k][2][:1].isupper() and ws[k - 2][2][:1].isupper() \
+                and any(x[2] in ("of", "for") for x in ws[max(floor, k - 5):k - 1]):
+            # 'the Bureau of Industry and Security': 'and' inside an institution's name
+            k -= 1
+            continue
         if w in ",;:()[]—–" or w in DOUBLE_QUOTES or (w in SINGLE_QUOTES and k - 1 > 0) or lw in BOUNDARY_WORDS:
             boundary = w
             break
@@ -909,6 +951,53 @@ def _trim(raw: str, s: int, e: int, strip_that: bool = True) -> tuple[int, int]:
     if strip_that and raw.startswith("that ", s):
         s += 5
     return s, e
+
+
+_LEAD_WORDS = PREPS | {"as", "per", "according", "however", "meanwhile", "separately", "also", "still"}
+
+
+def _lead_only(raw: str, s: int, e: int) -> bool:
+    """raw[s:e] is only a short introductory phrase ('As per the cited source', 'In a
+    statement'), not a reported clause."""
+    ws = raw[s:e].split()
+    if not ws or len(ws) > 6:
+        return False
+    if ws[0].lower().strip(",") not in _LEAD_WORDS:
+        return False
+    for m in FINITE_RE.finditer(raw, s, e):
+        pm = _PREV_WORD_RE.search(raw, max(s, m.start() - 24), m.start())
+        if not (m.group().endswith("ed") and pm and pm.group(1).lower() in DETERMINERS):
+            return False    # a finite verb: 'In May, sales were up 5%, the firm said'
+    return True
+
+
+# 'It was reported that ...', 'it has been claimed that ...': reported speech with no speaker
+_IMPERSONAL_RE = re.compile(r"(?<![\w’'-])[Ii]t[ \u00a0](?:(?:is|was|had|has)[ \u00a0](?:been[ \u00a0])?"
+                            r"(?:widely[ \u00a0]|also[ \u00a0]|previously[ \u00a0])?"
+                            r"(reported|claimed|alleged|rumou?red|announced|said|stated|argued)),?[ \u00a0]that[ \u00a0]")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"“”()—–]")
+_THAT_WORD_RE = re.compile(r"(?<![\w’'-])that ")
+_PRESENT_RE = re.compile(r"\b[a-z]{2,20}(?<!’s)(?<!'s)(?<!ss)s\b")
+
+
+def _sentence_subject(ctx: _Ctx, ss: int, cs: int) -> _Speaker | None:
+    """The name opening the sentence ('However, Trump seemed ..., saying ...'): the subject a
+    participle cue reports for."""
+    raw = ctx.raw
+    ws = _words(raw, ss, min(cs, ss + 60))
+    i = 0
+    while i < len(ws) and i < 4 and (ws[i][2].lower() in LEADING_CONJ or ws[i][2] in ",;:"):
+        i += 1
+    if i >= len(ws) or not ws[i][2][:1].isupper():
+        return None
+    names = _names_in(raw, ws[i][0], min(cs, ws[i][0] + 60))
+    if not names or names[0][0] != ws[i][0]:
+        return None
+    return _describe(ctx, names[0][0], names[0][1], ss)
+
+
+def _is_place(name: str) -> bool:
+    return name.split()[0] in PLACE_FIRST if name.split() else False
 
 
 def _n_words(raw: str, s: int, e: int) -> int:
@@ -1084,6 +1173,8 @@ def _quotes_for_article(art: Article) -> list[dict]:
             content: tuple[int, int] | None = None
             kind = "indirect"
             used: list[_Quote] = []
+            if cls == "after" and consumed_to > ss and raw[consumed_to:cs].strip(" ,\u00a0") == "":
+                continue    # '..., Sonderman wrote, according to Reuters': secondary source
             if cls == "after":
                 # 'according to X' / 'comes from X' / 'citing X'
                 np_end = ce
@@ -1150,7 +1241,8 @@ def _quotes_for_article(art: Article) -> list[dict]:
                                 pre_s = p2s
                 inversion = False
                 after_s = ce
-                if speaker is None:
+                participle = cue_text.lower().endswith("ing")
+                if speaker is None and not participle:
                     # 'said X' after a quote or a clause ending in a comma
                     before = raw[max(ss, cs - 20):cs].rstrip()
                     if before.endswith((",", "”", '"', "’", "'", ",”", '."')) or before == "":
@@ -1170,7 +1262,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
                             after_s = se
                 if speaker is None and pre_e == pre_s and (cue_text.lower().endswith("ing") or
                                                            raw[max(ss, cs - 5):cs].strip() in ("and", "but")):
-                    speaker = sent_speaker or ctx.last_speaker(cs)
+                    speaker = sent_speaker or _sentence_subject(ctx, ss, cs) or ctx.last_speaker(cs)
                     if speaker is not None:
                         speaker = _Speaker(speaker.name, speaker.type, speaker.role, speaker.aff, None, None)
                 if speaker is None:
@@ -1188,7 +1280,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
                     if q.close_pos <= lim and not q.used and lim - q.close_pos <= 12 and q.start >= ss and \
                             raw[q.close_pos:lim].strip(" \u00a0,—–-") == "" and q.start >= consumed_to - 1 \
                             and q.open_pos - lo_ <= 12 and \
-                            raw[lo_:q.open_pos].strip(" \u00a0" + OPENERS + CLOSERS + '"') in ("", ",", ":"):
+                            raw[lo_:q.open_pos].strip(" \u00a0" + OPENERS + CLOSERS + '"' + BULLETS) in ("", ",", ":"):
                         qb = q
                 if qb is not None:
                     content, kind, used = (qb.start, qb.end), "direct", [qb]
@@ -1219,6 +1311,9 @@ def _quotes_for_article(art: Article) -> list[dict]:
                                     content, kind = (ce, se), "mixed"
                             elif _THAT_COMMA_RE.match(intro_w) or cls == "clause":
                                 content, kind, used = (ce, se), "mixed", [q]
+                                tm = _THAT_WORD_RE.search(intro)
+                                if tm:      # 'wrote in an email to staff that Huawei remains "..."'
+                                    content = (ce + tm.end(), se)
                             else:
                                 content, kind, used = (q.start, q.end), "direct", [q]
                             break
@@ -1243,17 +1338,34 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         if cue_text.lower().startswith(("tell", "told")) or all(
                                 w in PREPS or w in TIME_WORDS or w in DETERMINERS or w == "," or
                                 w in ("statement", "note", "interview", "however", "reporters", "post")
-                                or w[:1].isupper() or w.isdigit() for w in between):
+                                or w[:1].isupper() or w.isdigit() for w in between) or (
+                                # 'wrote in a note to clients that', 'said in an email to staff that'
+                                between and between[0] in _MEDIUM_PREPS and "," not in between):
                             obj_e = tw[that_i][1]
                             nxtw = tw[that_i + 1][2].lower() if that_i + 1 < len(tw) else "."
                             if that_i == 0 and (nxtw in PREPS or nxtw in ".,;"):
                                 anaphoric = True
                         else:
                             that_i = None
-                    if that_i is None and cue_text.lower().startswith(("tell", "told")):
+                    directive = False
+                    if that_i is None and not inversion and cue_text.lower() in DIRECTIVE_CUES:
+                        # 'told agency staff this week to continue ...': an instruction, reported
+                        for i, (_x, _y, w) in enumerate(tw[1:10], 1):
+                            if w in ",.;:!?" or w in DOUBLE_QUOTES:
+                                break
+                            if w == "to" and i + 1 < len(tw) and tw[i + 1][2].isalpha() and \
+                                    tw[i + 1][2].islower() and tw[i + 1][2] not in DETERMINERS:
+                                obj_e, directive = tw[i][0], True
+                                break
+                    if directive:
+                        pass
+                    elif that_i is None and cue_text.lower().startswith(("tell", "told")):
                         k = 0
                         while k < len(tw) and k < 8 and tw[k][2] not in ",.;:" and tw[k][2].lower() not in (
-                                "that",) and not (k > 0 and tw[k][2].lower() in PREPS):
+                                "that",) and not (k > 0 and tw[k][2].lower() in PREPS) and not (
+                                # 'told Reuters it would ...', 'told the Global Times the deal ...'
+                                k > 0 and (tw[k][2].lower() in SUBJECT_PRONOUNS or tw[k][2].lower() in (
+                                    "the", "a", "an") and tw[k - 1][2][:1].isupper())):
                             k += 1
                         obj_e = tw[k - 1][1] if k else tail_s
                         tw = _words(raw, obj_e, nxt_cue)
@@ -1267,6 +1379,11 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         if tw and tw[0][2].lower() in ANAPHORIC_OBJECTS and (
                                 len(tw) == 1 or tw[1][2].lower() in PREPS or tw[1][2] in ".,;"):
                             anaphoric = True
+                    if nxt_cue < se and nxt_cue - obj_e <= 24 and _n_words(raw, obj_e, nxt_cue) <= 3 and \
+                            not _CLAUSE_BREAK_RE.search(raw, obj_e, nxt_cue):
+                        # 'said it expected ...', 'said he believes ...': the next cue is inside
+                        # the reported clause
+                        nxt_cue = cues[idx + 2][0].start() if idx + 2 < len(cues) else se
                     after_words = _n_words(raw, obj_e, min(nxt_cue, obj_e + 300))
                     first_after = _words(raw, obj_e, min(se, obj_e + 40))
                     fa = first_after[0][2].lower() if first_after else ""
@@ -1274,6 +1391,8 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         cls == "clause" and after_words >= 3 and fa not in PREPS and fa not in ",.;:"
                         and not fa.endswith("ing") and fa not in ("to", "for", "the", "a", "an")
                         or cls == "clause" and fa in ("the", "a", "an") and after_words >= 4)
+                    if directive:
+                        after_ok = _n_words(raw, obj_e, min(nxt_cue, obj_e + 100)) >= 3
                     if after_ok and that_i is None and cue_text.lower() in STRICT_CLAUSE:
                         after_ok = bool(FINITE_RE.search(raw, tw[1][0] if len(tw) > 1 else obj_e,
                                                          min(nxt_cue, obj_e + 160)))
@@ -1284,14 +1403,21 @@ def _quotes_for_article(art: Article) -> list[dict]:
                     bstart = consumed_to
                     bend = pre_s if not inversion else cs
                     before_txt = raw[max(bstart, bend - 20):bend].rstrip(" \u00a0")
+                    if before_txt[-1:] in CLOSERS or before_txt[-1:] == '"':
+                        # 'The device "will ... term," he added': a comma inside the closing mark
+                        before_txt = before_txt[:-1]
+                        if before_txt.endswith(","):
+                            boundary = ","
                     before_ok = (boundary in (",", "—", "–") or inversion) and before_txt.endswith(
                         (",", "—", "–")) and _n_words(raw, max(bstart, bend - 300), bend) >= 3 and not any(
                         a <= bend - 2 and b > bstart for a, b in claimed[-8:])
+                    if before_ok and _lead_only(raw, bstart, bend):
+                        before_ok = False
                     if anaphoric and prev_sent:
                         content = prev_sent
                     elif inversion and before_ok:
                         content = (bstart, bend)
-                    elif before_ok and (not after_ok or fa in PREPS):
+                    elif before_ok and (not after_ok or fa in PREPS or fa in ("and", "but", "while")):
                         content = (bstart, bend)
                     elif after_ok:
                         end = nxt_cue
@@ -1299,6 +1425,10 @@ def _quotes_for_article(art: Article) -> list[dict]:
                             # stop before the next cue's own subject clause
                             k = raw.rfind(",", obj_e, end)
                             end = k if k > obj_e else end
+                            if not directive and not FINITE_RE.search(raw, obj_e, end) and \
+                                    not _PRESENT_RE.search(raw, obj_e, end):
+                                # 'Reuters reported that John Smith, the ..., wrote that ...'
+                                continue
                         content = (obj_e, end)
                     elif before_ok:
                         content = (bstart, bend)
@@ -1340,6 +1470,20 @@ def _quotes_for_article(art: Article) -> list[dict]:
                 consumed_to = max(consumed_to, content[1])
         prev_sent = (ss, se)
 
+    # ---- impersonal passives: 'it was reported that ...' (no speaker named) ------------------
+    sent_ends = [e for _s, e, _p in sents]
+    sent_begins = [s for s, _e, _p in sents]
+    for m in _IMPERSONAL_RE.finditer(raw, paras[0][0], paras[-1][1]):
+        if inside_quote(m.start()):
+            continue
+        k = bisect_right(sent_begins, m.start()) - 1
+        if k < 0 or m.end() >= sent_ends[k]:
+            continue
+        c0, c1 = _trim(raw, m.end(), sent_ends[k])
+        if _n_words(raw, c0, min(c1, c0 + 100)) < 3 or any(r["start"] < c1 and c0 < r["end"] for r in rows):
+            continue
+        emit(c0, c1, "indirect", _Speaker(None, "anonymous"), m.group(1), [])
+
     # ---- free-standing quotes: the previous speaker, or a colon / dash attribution ----------
     sent_starts = sorted(s for s, _e, _p in sents)
     chain_speaker: dict[int, tuple[_Speaker, str | None]] = {}
@@ -1353,7 +1497,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
             continue
         k = bisect_right(sent_starts, q.open_pos) - 1
         s_start = sent_starts[k] if k >= 0 else paras[0][0]
-        lead = raw[max(s_start, q.open_pos - 200):q.open_pos].strip(" \u00a0" + OPENERS + '"')
+        lead = raw[max(s_start, q.open_pos - 200):q.open_pos].strip(" \u00a0" + OPENERS + '"' + BULLETS)
         if q.open_pos - s_start > 200:
             lead = "… " + lead
         words = _n_words(raw, q.start, min(q.end, q.start + 100))

@@ -246,7 +246,7 @@ def test_linear_time_on_adversarial_input():
     _ = art.sentences  # segmentation belongs to newslib.segment and is tested there
     t0 = time.perf_counter()
     an = bias._analyse(art)
-    row = bias._score_row(art, an, readability=False)
+    row = bias._score_row(art, readability=False)
     bias.self_references(art)
     bias.find_companies(art)
     bias._story_terms(art, an["paras"])

@@ -535,6 +535,7 @@ def test_linear_time_on_adversarial_input():
         "Jane Doe, " * 1000, "Copyright " * 800, "Jane Doein " * 1000, "is seen at " * 1000, "walks past " * 1000,
         "▲ 1.5 " * 1500, "a.b@c.d." * 1200, "AB123456789" * 800, "By Published Updated " * 500,
         "in Austin, on May 31, 2023" * 300, "11:13" * 1500, "Increased By " * 800, "What happened " * 700,
+        "date 2020-01-01 " * 700, ". Photo: A" * 1500, "Learn more " * 900,
     ]
     lines = []
     size = 0
@@ -741,3 +742,37 @@ def test_subheadings_and_table_source_stay_body():
     assert parts["Q1 Volumes; FY22"] == "body"
     assert parts["Source: Port Authority Statistics"] == "body"
     assert parts["Source: Example News"] == "boilerplate"  # a credit line after the last paragraph
+
+
+def test_promo_box_caption_with_photo_label_and_glued_date_stamp():
+    raw = ("Advertisement\nGet more with PortNews+\nA personal feed of the shipping stories you follow\nLearn more\n"
+           "Cranes unload containers at the western terminal on a busy morning last week. Photo: Port Authority\n"
+           f"Harbour volumes climb for a third month as exports surge\n{_PARA1}\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert c.title == "Harbour volumes climb for a third month as exports surge"
+    assert cue("Cranes unload containers at the western terminal on a busy morning last week. Photo: Port Authority") \
+        == "photo-credit"
+    raw2 = f" date 2020-07-30 {_PARA1}\n{_PARA2}\n"
+    c2 = clean_text(raw2)
+    assert c2.published == pd.Timestamp("2020-07-30")
+    assert raw2[c2.published_span[0]:c2.published_span[1]] == "2020-07-30"
+    assert c2.title is None
+
+
+def test_dateline_glued_to_byline_and_tags():
+    raw = (f"Harbour Volumes Climb Again\nMar 4, 2022 06:19:00 -0500 by Maria Lopez | #Shipping #PortsCranes at work. "
+           f"(Example Agency)\n{_PARA1}\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert c.published == pd.Timestamp("2022-03-04 06:19")
+    assert _parts(raw)[raw.splitlines()[1]] == "dateline"
+
+
+def test_key_points_above_headline_and_stray_counters():
+    raw = ("Highlights;\n- Container volumes rose for a third month in a row, the harbour authority said on Tuesday.\n"
+           "- Officials expect the trend to continue into the summer despite higher fuel costs.\n"
+           f"Harbour Volumes Climb for a Third Month as Exports Surge\n{_PARA1}\nportco\n{_PARA2}\n2\n{_PARA3}\n")
+    c = clean_text(raw)
+    assert c.title == "Harbour Volumes Climb for a Third Month as Exports Surge"
+    parts = _parts(raw)
+    assert parts["- Officials expect the trend to continue into the summer despite higher fuel costs."] == "body"
+    assert parts["portco"] == "boilerplate" and parts["2"] == "boilerplate"

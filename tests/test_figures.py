@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import math
+import re
+import sys
 import time
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pandas as pd
 import pytest
 
 import newslib
+from newslib import figures as fg
 from newslib import numbers as nb
 from newslib.article import parse_article
 from newslib.figures import extract_figures, fx_table, json_items, share_moves, to_currency
@@ -294,3 +297,136 @@ def test_linear_time_on_adversarial_text(chunk):
     from newslib.figures import _scan
     _scan(text)
     assert time.perf_counter() - t0 < 2.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Fast paths pinned to the reference behaviour they replace (speed work must not change output)
+# ---------------------------------------------------------------------------------------------
+_SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))]
+_MIXED = ("Shares rose 3% to HK$44.72 on March 5. “It fell,” he said; revenue: US$1.2bn (RMB 8 bn), "
+          "up from 5 mn yuan. Costs were ¥ 300 and €1,200; ２０２５年 sales ٣٤ units, ۱۲ more.\n"
+          "Which analysts, while bullish, expect the S&P 500 to gain 2.1 per cent?  Yes! 12 USD, 7p, 3 M EUR")
+
+
+def _ref_sentence_start(raw: str, s: int) -> int:
+    lo = max(0, s - 300)
+    best = lo
+    for sep in (". ", "! ", "? ", "\n", ".” ", '." '):
+        i = raw.rfind(sep, lo, s)
+        if i >= 0 and i + len(sep) > best:
+            best = i + len(sep)
+    return best
+
+
+def _ref_clause_start(raw: str, s: int) -> int:
+    lo = max(_ref_sentence_start(raw, s), s - 160)
+    best = lo
+    for ch in ",;:()[]“”\"—":
+        i = raw.rfind(ch, best, s)
+        if i >= 0:
+            best = i + 1
+    toks = raw[best:s].split(" ")
+    pos = s
+    for t in reversed(toks):
+        pos -= len(t) + 1
+        if t.lower() in {"that", "which", "who", "while", "whereas", "but", "after", "when", "because", "although"}:
+            return min(s, pos + len(t) + 2)
+    return best
+
+
+def test_sentence_and_clause_starts_match_reference_scans():
+    for raw in [*_SEED_TEXTS, _MIXED, "THAT, Which. but  when\n" * 40]:
+        br = fg._Breaks(raw)
+        for s in range(0, len(raw) + 1, 3):
+            assert br.sentence_start(s) == _ref_sentence_start(raw, s), s
+            assert br.clause_start(s) == _ref_clause_start(raw, s), s
+
+
+def test_digit_runs_match_regex_including_non_ascii_digits():
+    for raw in [*_SEED_TEXTS, _MIXED, "", "abc", "１２ x ٣٤5 9", "x 12“34”"]:
+        assert fg._digit_run_starts(raw) == [m.start() for m in re.finditer(r"\d+", raw)]
+    # every non-ASCII decimal digit lies in the ranges that send a text to the regex path
+    rx = fg._NON_ASCII_DECIMAL
+    missing = [c for c in range(0x80, sys.maxunicode + 1) if chr(c).isdecimal() and not rx.match(chr(c))]
+    assert missing == []
+
+
+def test_next_words_matches_word_by_word_loop():
+    def ref(raw, e, n):
+        out, pos = [], e
+        for _ in range(n):
+            m = fg._NOUN_RUN.match(raw, pos)
+            if not m:
+                break
+            out.append(m.group(1))
+            pos = m.end()
+        return out
+    for raw in [*_SEED_TEXTS, _MIXED, "5 " + "a" * 50 + " units  of\u00a0stock-like it's"]:
+        for e in range(len(raw)):
+            assert fg._next_words(raw, e, 4) == ref(raw, e, 4)
+            assert fg._next_words(raw, e, 1) == ref(raw, e, 1)
+
+
+def test_subject_and_direction_match_per_token_reference():
+    def ref_subject(clause):
+        toks = clause.split()
+        for i, t in enumerate(toks):
+            if t.lower().strip(".,;:\"“”") in fg._VERBS:
+                words = toks[:i]
+                while words and words[0].lower() in ("and", "or", "but", "so", "then", "also", "while", "with"):
+                    words = words[1:]
+                if not words or len(words) > 8 or not any(c.isalpha() for c in "".join(words)):
+                    return None
+                if any(ch.isdigit() for ch in "".join(words)) and len(words) > 4:
+                    return None
+                subj = " ".join(words).strip(" \"“”'")
+                return None if subj.lower() in ("there", "here", "it", "this") else subj
+        return None
+
+    def ref_direction(clause):
+        toks = clause.split()
+        for i in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
+            t = toks[i].lower().strip(".,;:()\"“”")
+            if t in ("to", "at", "from", "of", "on", "per", "a", "an", "the"):
+                return None
+            if any(ch.isdigit() for ch in t):
+                if i < len(toks) - 1 and toks[i + 1].lower() == "or":
+                    continue
+                return None
+            if t in fg._UP:
+                return "up"
+            if t in fg._DOWN:
+                return "down"
+        return None
+
+    assert all(v.isascii() for v in fg._VERBS)
+    for raw in [*_SEED_TEXTS, _MIXED, "ΟΔΟΣ Shares ROSE  sharply\u00a0and  FELL 2 or 3 "]:
+        for s in range(0, len(raw) + 1, 7):
+            clause = raw[fg._Breaks(raw).clause_start(s):s]
+            assert fg._subject(clause) == ref_subject(clause)
+            assert fg._direction_before(clause) == ref_direction(clause)
+
+
+def test_precheck_characters_cover_every_match():
+    """A currency marker, scale or unit pattern is only tried when the character next to the
+    number can begin / end a match: check that no match is ever skipped."""
+    surfaces = " ".join([*fg._PREFIX, *fg._CODE, *fg._SUFFIX, "M", "k K m b B bn mn lakh crore"])
+    texts = [*_SEED_TEXTS, _MIXED, surfaces + " 5 " + surfaces.replace(" ", "  5 ")]
+    for raw in texts:
+        for p in range(len(raw) + 1):
+            if p < len(raw) and fg._UNIT_AFTER.match(raw, p):
+                assert raw[p] in fg._UNIT_FIRST
+            if p < len(raw) and fg._SCALE_AFTER.match(raw, p):
+                assert raw[p] in fg._SCALE_FIRST
+            if p > 0 and fg._PREFIX_TAIL.search(raw, max(0, p - 8), p):
+                tail = raw[max(0, p - 3):p].rstrip(" \u00a0")
+                assert tail and tail[-1] in fg._PREFIX_LAST and len(raw[max(0, p - 3):p]) - len(tail) <= 2
+            if p > 3 and fg._MONTH_TAIL.search(raw, max(0, p - 11), p):
+                assert raw[p - 1] in " \u00a0" and (raw[p - 2].isalpha() or raw[p - 2] == ".")
+    scale_rx = re.compile(r"(?i:[ltmbc])")
+    assert all(chr(c) in fg._SCALE_FIRST for c in range(sys.maxunicode + 1) if scale_rx.match(chr(c)))
+
+
+def test_whole_numbers_skip_the_rounding_print_exactly():
+    for v in [0.0, -0.0, 1.0, 44.0, 1e11, 999_999_999_999.0, -5e9, 2 ** 39 + 1.0]:
+        assert float(f"{v:.12g}") == v and math.copysign(1, float(f"{v:.12g}")) == math.copysign(1, v)

@@ -257,3 +257,118 @@ def test_short_windows_equal_full_windows():
             short = Q._words(text, max(0, a - 50), a)
             floor = Q._chunk_floor(text, short)
             assert short[floor:] == full[len(full) - (len(short) - floor):]
+
+
+# ---- general attribution patterns (hand-written sentences) -------------------------------------
+
+def test_participle_cue_reports_for_sentence_subject():
+    # ', saying ...' never precedes its own subject: the speaker is the name opening the sentence
+    items = _items("Earlier, the board met twice. However, Marta Olsen backed away from the plan "
+                   "on Friday while visiting Oslo, saying she would let suppliers ship parts again.")
+    q = _q(items, "she would let suppliers ship parts again")
+    assert q["speaker"] == "Marta Olsen" and q["cue"] == "saying" and q["kind"] == "indirect"
+    assert not any("backed away" in i["text"] for i in items)
+
+
+def test_mid_sentence_attribution_keeps_the_clause_before():
+    items = _items("The ban starts at once, a trade ministry spokeswoman said, and covers two "
+                   "subsidiaries in Peru.")
+    q = _q(items, "The ban starts at once")
+    assert q["speaker_type"] == "anonymous" and "covers" not in q["text"]
+
+
+def test_note_to_clients_and_firm_analysts():
+    items = _items("Barclays analysts wrote in a note to clients on Tuesday that the lender could "
+                   "raise its dividend. Pia Lund of Halvard Capital said the bank looked cheap.")
+    q = _q(items, "the lender could raise its dividend")
+    assert q["text"] == "the lender could raise its dividend" and q["cue"] == "wrote"
+    assert q["affiliation"] == "Barclays"
+    lund = _q(items, "the bank looked cheap")
+    assert (lund["speaker"], lund["speaker_type"], lund["affiliation"]) == ("Pia Lund", "person", "Halvard Capital")
+
+
+def test_told_outlet_without_that():
+    items = _items("Velmora Foods told Reuters it would close two bakeries in Ohio next year.")
+    q = _q(items, "it would close two bakeries")
+    assert q["speaker"] == "Velmora Foods" and q["cue"] == "told"
+
+
+def test_told_staff_to_do_something():
+    items = _items("A senior port official told inspectors last week to keep holding the cargo ships.")
+    q = _q(items, "to keep holding the cargo ships")
+    assert q["speaker_type"] == "anonymous" and q["text"].startswith("to keep")
+
+
+def test_according_to_a_document_from_an_organisation():
+    items = _items("Exporters must now seek separate licences, according to a letter from the "
+                   "Finance Ministry dated March 3 and seen by reporters.")
+    q = _q(items, "Exporters must now seek separate licences")
+    assert q["speaker"] == "Finance Ministry" and q["cue"] == "according to"
+    items = _items("Orders fell 12 percent in May, according to industry estimates released on Friday.")
+    assert _q(items, "Orders fell 12 percent in May")["speaker"] == "industry estimates"
+
+
+def test_secondary_source_and_reported_that_subject_are_not_extra_quotes():
+    items = _items('The agency said the filing was late. "Review every export permit," Leon Brandt wrote, '
+                   "according to Reuters, citing a memo. Reuters reported that Leon Brandt, the head of "
+                   'licensing at the agency, wrote in an email that permits remain "under review".')
+    assert not any(i["speaker"] == "Reuters" for i in items)
+    q = _q(items, "permits remain")
+    assert q["speaker"] == "Leon Brandt" and q["kind"] == "mixed" and q["text"].startswith("permits")
+
+
+def test_institution_name_with_and_and_comma_inside_closing_mark():
+    items = _items('Shipments "pose a clear risk to safety", the agency\'s Office of Trade and Security '
+                   'wrote. Ida Wren doubted the numbers. The device "will sell well, but not in Europe," '
+                   "she added.")
+    q = _q(items, "pose a clear risk to safety")
+    assert q["speaker"] == "Office of Trade and Security" and q["kind"] == "mixed"
+    d = _q(items, "will sell well")
+    assert d["speaker"] == "Ida Wren" and d["kind"] == "mixed" and d["text"].startswith("The device")
+
+
+def test_the_firm_is_the_organisation_just_quoted():
+    items = _items("Brightpath shipped 9 million phones in the quarter, Orbis Research said. "
+                   "The firm also noted that prices had risen.")
+    assert _q(items, "prices had risen")["speaker"] == "Orbis Research"
+
+
+def test_prepositional_lead_is_not_a_clause():
+    items = _items("As per the same source, Delmar analysts previously estimated a decline for Zenco.")
+    assert not any(i["text"].startswith("As per") for i in items)
+
+
+def test_impersonal_passive_has_no_speaker():
+    items = _items("It was reported that the two retailers had ended their merger talks.")
+    q = _q(items, "the two retailers had ended their merger talks")
+    assert q["speaker"] is None and q["speaker_type"] == "anonymous" and q["kind"] == "indirect"
+
+
+def test_bullet_point_quotes():
+    items = _items("Key points from the call:\n\n• “Demand for our chips is broad,” Chief Executive Rui Costa said.\n\n"
+                   "• “We will keep investing through the cycle.”")
+    q = _q(items, "Demand for our chips is broad")
+    assert q["text"] == "Demand for our chips is broad" and q["kind"] == "direct" and q["speaker"] == "Rui Costa"
+    f = _q(items, "We will keep investing")
+    assert f["speaker"] == "Rui Costa" and f["cue"] is None
+
+
+def test_headline_quote_does_not_count():
+    items = json_items(parse_article('Lender warns: "Rates will stay high"\n\nThe lender said it '
+                                     "expected rates to stay high for a year.", "h"))
+    assert not any(i["text"] == "Rates will stay high" for i in items)
+    assert _q(items, "expected rates to stay high")["cue"] == "said"
+
+
+@pytest.mark.parametrize("text", [
+    "It was reported that " * 50_000,
+    "told Reuters it " * 60_000,
+    "• “" * 300_000,
+    "Ann Lee of Bank of Trade and Security, " * 25_000,
+    ", saying " * 100_000,
+], ids=range(5))
+def test_linear_time_new_patterns(text):
+    art = parse_article("Title\n\n" + _paragraphs(text), "adv2")
+    t0 = time.perf_counter()
+    json_items(art)
+    assert time.perf_counter() - t0 < 2.0
