@@ -68,7 +68,11 @@ def _trie_regex(phrases: list[str], boundary: bool = False) -> str:
 
 
 def _norm(line: str) -> str:
-    return norm_space(line) if "  " in line or _ODD_SPACE.search(line) else line.strip()
+    if line.isascii():  # the common case: only tab, CR and LF of the odd spaces are ASCII
+        odd = "  " in line or "\t" in line or "\r" in line or "\n" in line
+    else:
+        odd = "  " in line or _ODD_SPACE.search(line) is not None
+    return norm_space(line) if odd else line.strip()
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +97,14 @@ def _tables():
         anchored.setdefault(anchor, []).append((phrase, reason))
     contains_re = (frozenset(anchored), anchored)
     nav = frozenset(w.lower() for w in load_lexicon("boilerplate_nav.txt"))
-    return exact, prefix, prefix_re, contains, contains_re, nav
+    global _TABLES
+    _TABLES = (exact, prefix, prefix_re, contains, contains_re, nav)
+    return _TABLES
+
+
+_TABLES: tuple | None = None  # the tables once built (skips the cache call on the hot path)
+_ANCHOR_ASCII = "".join(c for c in _ANCHOR_SPLIT if c.isascii()).encode("ascii")
+_ANCHOR_BYTES = bytes.maketrans(_ANCHOR_ASCII, b" " * len(_ANCHOR_ASCII))  # the ASCII split characters -> space
 
 
 # ---- structural patterns ----------------------------------------------------------------------
@@ -173,16 +184,30 @@ def breadcrumb_parts(line: str) -> list[str] | None:
     return parts
 
 
+def _photo_word(tail: str) -> bool:
+    """A necessary condition for `_END_PHOTO_LABEL` (its labels all contain photo, image or
+    picture); exact for ASCII text, where IGNORECASE cannot match "ı"/"İ" for "i"."""
+    if not tail.isascii():
+        return True
+    low = tail.lower()
+    return "photo" in low or "image" in low or "picture" in low
+
+
+_CLOSERS = (")", "]", ")\n", "]\n")  # how a line that ends in a bracketed credit ends ("$" allows a final \n)
+
+
 def image_caption(line: str, words: int) -> str | None:
     """'photo-credit' or 'caption' when the line is an image credit or caption by its form."""
-    if words <= 10 and _IMAGE_FILE.search(line):
+    if words <= 10 and "." in line and _IMAGE_FILE.search(line):
         return "caption"
     tail = line[-80:]
-    if _END_CREDIT_SLASH.search(tail) or _END_CREDIT_PHOTO.search(tail):
+    closed = tail.endswith(_CLOSERS)  # the bracketed-credit patterns all end in ) or ]
+    if closed and (_END_CREDIT_SLASH.search(tail) or _END_CREDIT_PHOTO.search(tail)):
         return "caption"
-    if words <= 60 and ":" in tail and _END_PHOTO_LABEL.search(tail):
+    if words <= 60 and ":" in tail and _photo_word(tail) and _END_PHOTO_LABEL.search(tail):
         return "photo-credit"
-    if words <= 40 and _END_AGENCY.search(tail) and not _WIRE_START.match(line) and not any(q in line for q in "\"“”"):
+    if words <= 40 and closed and _END_AGENCY.search(tail) and not _WIRE_START.match(line) \
+            and not any(q in line for q in "\"“”"):
         return "caption"
     return None
 
@@ -214,7 +239,7 @@ def cue(line: str, words: int | None = None, normalized: bool = False) -> str | 
     `words` is the line's word count (computed when not given); `normalized` says the line's
     whitespace is already collapsed.  Long lines are only checked against disclaimer/copyright
     prefixes, so article paragraphs stay body."""
-    exact, prefix, prefix_re, contains, contains_re, _nav = _tables()
+    exact, prefix, prefix_re, contains, contains_re, _nav = _TABLES or _tables()
     if words is None:
         words = len(line.split())
     low = (line if normalized else _norm(line)).lower()
@@ -237,30 +262,41 @@ def cue(line: str, words: int | None = None, normalized: bool = False) -> str | 
                 return reason
     if words <= _CONTAINS_MAX_WORDS:
         anchors, anchored = contains_re
-        toks = low
-        for ch in _ANCHOR_SPLIT:
-            if ch in toks:
-                toks = toks.replace(ch, " ")
-        for anchor in sorted(anchors.intersection(toks.split())):
-            for phrase, reason in anchored[anchor]:
-                if phrase in low:
-                    return reason
+        if low.isascii():
+            toks = low.encode("ascii").translate(_ANCHOR_BYTES).decode("ascii")
+        else:
+            toks = low
+            for ch in _ANCHOR_SPLIT:
+                if ch in toks:
+                    toks = toks.replace(ch, " ")
+        found = anchors.intersection(toks.split())
+        if found:
+            for anchor in sorted(found):
+                for phrase, reason in anchored[anchor]:
+                    if phrase in low:
+                        return reason
     if words <= 4 and _MORE_SITE.match(line):
         return "teaser-heading"
     if words <= 12:
-        if _COMMENT_COUNT.match(k):
+        # cheap necessary conditions first: a leading digit or "(", "follow", "video", "@", ...
+        # (IGNORECASE lets "ı", "İ", "ſ", "K" match i/s/k: the word gates apply to ASCII lines only)
+        k0, ascii_k = k[:1], k.isascii()
+        counted = k0 == "(" or k0.isdigit()
+        if counted and _COMMENT_COUNT.match(k):
             return "comment-prompt"
-        if _FOLLOW.match(low) or _COMMENTS.match(k) or _VIDEO.match(k):
+        if (low.startswith("follow") and _FOLLOW.match(low)) or (counted and _COMMENTS.match(k)) \
+                or ((k.startswith("video") or not ascii_k) and _VIDEO.match(k)):
             return "share-prompt"
-        if _TICKER_STRIP.search(line) and sum(c.isdigit() for c in line) >= 3 and not line.endswith("."):
+        # the strip's arrows are not ASCII, and "increased/decreased by" needs "creased" (ASCII: no ı/ſ)
+        if (not line.isascii() or "creased" in low) and _TICKER_STRIP.search(line) and sum(c.isdigit() for c in line) >= 3 and not line.endswith("."):
             return "ticker"
-        if words <= 8 and _EMAIL_IN.search(line) and not low.startswith("by "):
+        if words <= 8 and "@" in line and _EMAIL_IN.search(line) and not low.startswith("by "):
             return "contact"
-        if words <= 4 and _ISIN.search(line):
+        if words <= 4 and len(line) >= 12 and _ISIN.search(line):
             return "ticker"
-        if _READ_TIME.match(k):
+        if (k0.isdigit() or k.startswith("reading") or not ascii_k) and _READ_TIME.match(k):
             return "label"
-        if _EMAIL_LINE.match(k):
+        if "@" in k and _EMAIL_LINE.match(k):
             return "contact"
     cap = image_caption(line, words)
     if cap:

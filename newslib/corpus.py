@@ -279,7 +279,7 @@ def _write_corpus_tables(out: Path) -> None:
     quotes, articles = table("quotes"), table("articles")
     if quotes and articles:
         from .quotes import speakers
-        q = schema.conform(pd.read_parquet(quotes), "quotes")
+        q = pd.read_parquet(quotes, columns=["article_id", "speaker", "speaker_type", "role", "affiliation"])
         arts = pd.read_parquet(articles, columns=["article_id", "outlet"])
         schema.conform(speakers(q, arts), "speakers").to_parquet(out / "speakers.parquet", index=False)
 

@@ -44,6 +44,7 @@ from typing import Any
 import pandas as pd
 
 from .article import Article, span_table, to_timestamp
+from .numbers import TENS, UNITS
 from .text import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, load_lexicon
 
 __all__ = ["extract_dates", "json_items", "timexes", "scan", "Timex"]
@@ -107,13 +108,8 @@ _WS_DASH = re.compile(r"[\s-]+")
 
 
 # ---- shared pieces ----------------------------------------------------------------------------
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_SMALL = UNITS  # number words live once, in newslib.numbers
+_TENS = TENS
 _VAGUE = {"several", "a few", "few", "many", "some", "a couple of", "a number of", "numerous"}
 _UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # number words before a unit ("fifteen", "twenty-one", "a hundred", "a few"): a prefix tree in

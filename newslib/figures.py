@@ -106,7 +106,7 @@ _PREFIX_TAIL = re.compile(
     rf"|(?<![\w'’$])M(?P<mc>{_alt(_CODE)})[ \u00a0])[ \u00a0]?$")
 _SIGN_TAIL = re.compile(r"(?:^|(?<=[\s(\[/,:;]))[+\-−–]$")
 _SCALE_AFTER = re.compile(
-    r"(?P<sp>[ \u00a0]?)(?P<scale>(?i:lakh[ ]crore|thousand|million|billion|trillion|lakhs?|crores?"
+    r"(?P<sp>[ \u00a0-]?)(?P<scale>(?i:lakh[ ]crore|thousand|million|billion|trillion|lakhs?|crores?"
     r"|mln|mn|bln|bn|trn|tln|tn)\b|(?P<a>[kKmMbB])(?![\w]))")
 _PCT = (r"(?P<pct>[ \u00a0]?[%％]|(?:[ \u00a0]|-)(?i:per[ \u00a0]?cent|per-cent|percent|pct)\b(?![ -]points?\b))"
         r"|(?P<pp>(?:[ \u00a0]|-)(?i:percentage[ \u00a0-]points?|per[ \u00a0]?cent(?:age)?[ \u00a0-]points?"
@@ -128,7 +128,7 @@ _QUAL_TAIL = re.compile(rf"(?<![\w-])(?P<q>(?i:{_alt(_QUALIFIERS)}))[ \u00a0]+$"
 # numbers have no currency marker, scale or unit): the characters a match can end / start with.
 _SPACE_CHARS = frozenset(" \u00a0")
 _PREFIX_LAST = frozenset(k[-1] for k in (*_PREFIX, *_CODE))
-_SCALE_FIRST = frozenset(" \u00a0kKmMbBlLtTcC")  # (?i) adds no non-ASCII case variant of these
+_SCALE_FIRST = frozenset(" \u00a0-kKmMbBlLtTcC")  # (?i) adds no non-ASCII case variant of these
 _UNIT_FIRST = frozenset(" \u00a0%％-pM") | frozenset(k[0] for k in _CODE)
 
 # spans that are never figures, checked at each number: ISO and numeric dates, a/b, times, day-month

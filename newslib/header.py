@@ -38,6 +38,8 @@ _NUM = r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(
 _CJK = r"(?P<year>(?:19|20)\d\d)\s?年\s?(?P<mon>1[0-2]|0?[1-9])\s?月\s?(?P<day>3[01]|[12]\d|0?[1-9])\s?日"
 
 DATE_RES = [re.compile(p, re.IGNORECASE) for p in (_ISO, _MDY, _DMY, _NUM, _CJK)]
+# every date pattern above needs a four-digit year: lines without one skip them all (speed)
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 # "08:47 AM", "4:02pm", "10:25 a.m.", "15:11", "4pm"
 _TIME = re.compile(
@@ -92,7 +94,9 @@ def _month(s: str) -> int:
 def find_dates(line: str) -> list[tuple[int, int, int, int, int, int | None, int | None]]:
     """(start, end, year, month, day, hour, minute) of every full date (day, month and year) in
     `line`, in order, without overlaps.  Month-only or year-less dates are ignored."""
-    found = []
+    found: list[tuple[int, int, int, int, int, int | None, int | None]] = []
+    if not _ANY_YEAR.search(line):
+        return found
     taken: list[tuple[int, int]] = []
     for rx in DATE_RES:
         for m in rx.finditer(line):
@@ -216,6 +220,26 @@ _NAME_LINE = re.compile(
 _IN_PLACE = re.compile(r"\s(?:in|from)\s[A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30}){0,2}$")
 
 
+_ROLE_WORDS = ("writer", "reporter", "correspondent", "editor", "contributor", "columnist", "journalist", "staff",
+               "author", "producer")
+
+
+def _has_role(text: str) -> bool:
+    """`_ROLE.search(text)`, with a plain substring test first for ASCII text (the regex is slow)."""
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _ROLE_WORDS):
+            return False
+    return _ROLE.search(text) is not None
+
+
+def _has_read(line: str) -> bool:
+    """`_READ.search(line)`: a reading time needs a digit and "min" (any case)."""
+    if line.isascii() and ("min" not in line.lower() or not any(c.isdigit() for c in line)):
+        return False
+    return _READ.search(line) is not None
+
+
 def _names_ok(s: str) -> bool:
     toks = s.replace(",", " ").split()
     if not 1 <= len(toks) <= 14:
@@ -244,6 +268,8 @@ def parse_byline(line: str, date_span: tuple[int, int] | None = None) -> str | N
     if date_span is not None:
         text = line[:date_span[0]] + " | " + line[date_span[1]:]
     m = _BY.match(text)
+    if not m and date_span is None and not _has_role(text) and not _has_read(line):
+        return None  # no "By" and nothing that marks a byline (checked first: the common case)
     rest = text[m.end():] if m else text
     rest = _READ.sub(" | ", rest)
     # cut at the first separator (|, •, ·, " - ") or a dateline cue

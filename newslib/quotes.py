@@ -38,7 +38,13 @@ the paragraph end, multi-paragraph quotes chain).  Reporting cues come from
 within the article: pronouns to the last speaker, surnames and titled names ("Mr Trump") to the
 first full mention, descriptions ("the company", "the analyst") to the last organisation or person
 named.  Roles and affiliations come from appositions and pre-modifiers ("Su Lian Jye, chief
-analyst at tech consultancy Omdia", "Canalys analyst Sanyam Chaurasia").  Limits: no syntax, so
+analyst at tech consultancy Omdia", "Canalys analyst Sanyam Chaurasia", "Jane Doe of X Capital",
+"analysts at X, led by Jane Doe").  Also read: participle cues for the sentence's subject ("...,
+saying ..."), "told Reuters it ...", instructions ("told staff to ..."), "wrote in a note to
+clients that ...", document sources ("according to a letter from X dated ..."), impersonal
+passives ("it was reported that ...", speaker null, type anonymous), bullet-point quotes; a
+secondary source right after an attribution ("..., X said, according to Reuters") is not a
+second speaker.  Limits: no syntax, so
 long subjects, unusual word order and speech without a reporting verb are missed; gender is not
 used to resolve pronouns.  Every regex is linear-time (bounded repetition, disjoint classes).
 """
@@ -330,6 +336,10 @@ def _scan_quotes(raw: str, paras: list[tuple[int, int]]) -> list[_Quote]:
 # --------------------------------------------------------------------------------------------
 
 
+_NAME_CONNECTORS = frozenset(["of", "for", "de", "da", "di", "del", "van", "von", "der", "bin", "al", "la", "le",
+                              "du", "the"])
+
+
 @lru_cache(maxsize=65536)
 def _clean_offset(t: str) -> int | None:
     """For the text of a NAME_RE match: where the name starts once sentence-initial function
@@ -340,7 +350,8 @@ def _clean_offset(t: str) -> int | None:
         if not m:
             return None
         w = m.group(0)
-        if w in CAPS_STOP or w.rstrip(".") in CAPS_STOP:
+        if w in CAPS_STOP or w.rstrip(".") in CAPS_STOP or (s and w in _NAME_CONNECTORS):
+            # a dropped word takes a following connector with it: 'Shares of Ovid' -> 'Ovid'
             s += len(w)
             while s < e and t[s] in WS:
                 s += 1
@@ -713,6 +724,8 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
     if len(ws) == 1 and low[0] in PRONOUNS:
         return _pronoun(ctx, low[0], s, e, content)
     names = _names_in(raw, s, e)
+    if names and raw[names[-1][0]:names[-1][1]].lower() in ROLES and ws[0][2].lower() in DETERMINERS:
+        return _descriptive(ctx, ws, s, e, sent_start)      # 'the CEO', 'the CFO'
     if len(names) >= 2 and raw[names[-2][1]:names[-1][0]] == " and " and " of " in raw[names[-2][0]:names[-2][1]]:
         names[-2:] = [(names[-2][0], names[-1][1])]   # 'Bureau of Industry and Security'
     # a name followed by lower-case words: possessor or pre-modifier of a description
@@ -729,6 +742,13 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
         name = raw[a:b]
         if name.lower() in PRONOUNS:
             return _pronoun(ctx, name.lower(), a, b, content)
+        pre_w = [w for (x, _, w) in ws if x < a]
+        if len(pre_w) >= 3 and pre_w[0].lower() in ("a", "an") and pre_w[-1] in ("for", "at", "of", "with") \
+                and _role_in(pre_w[1:-1]) and not raw[max(0, s - 3):s].rstrip().endswith(","):
+            # 'said a spokeswoman for Delta Foods': an unnamed person speaking for the organisation
+            r = _role_in(pre_w[1:-1])
+            role = " ".join(pre_w[1 + r[0]:2 + r[1]])
+            return _Speaker(raw[s:b].replace("\u00a0", " "), "anonymous", role, _POSS_RE.sub("", name), s, b)
         of_aff = None
         n_person = _person_of_org(name)
         if n_person:
@@ -964,11 +984,17 @@ def _lead_only(raw: str, s: int, e: int) -> bool:
         return False
     if ws[0].lower().strip(",") not in _LEAD_WORDS:
         return False
+    return not _has_verb(raw, s, e)    # 'In May, sales were up 5%, the firm said' is a clause
+
+
+def _has_verb(raw: str, s: int, e: int) -> bool:
+    """raw[s:e] holds a finite verb (an '-ed' word right after a determiner is an adjective:
+    'the cited source')."""
     for m in FINITE_RE.finditer(raw, s, e):
         pm = _PREV_WORD_RE.search(raw, max(s, m.start() - 24), m.start())
         if not (m.group().endswith("ed") and pm and pm.group(1).lower() in DETERMINERS):
-            return False    # a finite verb: 'In May, sales were up 5%, the firm said'
-    return True
+            return True
+    return False
 
 
 # 'It was reported that ...', 'it has been claimed that ...': reported speech with no speaker
@@ -980,6 +1006,10 @@ _THAT_WORD_RE = re.compile(r"(?<![\w’'-])that ")
 _PRESENT_RE = re.compile(r"\b[a-z]{2,20}(?<!’s)(?<!'s)(?<!ss)s\b")
 
 
+_CLAUSE_OPENERS = frozenset(["once", "until", "unless", "whenever", "essentially", "basically", "instead",
+                             "still", "now", "here", "there", "yet", "even", "only", "indeed"])
+
+
 def _sentence_subject(ctx: _Ctx, ss: int, cs: int) -> _Speaker | None:
     """The name opening the sentence ('However, Trump seemed ..., saying ...'): the subject a
     participle cue reports for."""
@@ -988,12 +1018,33 @@ def _sentence_subject(ctx: _Ctx, ss: int, cs: int) -> _Speaker | None:
     i = 0
     while i < len(ws) and i < 4 and (ws[i][2].lower() in LEADING_CONJ or ws[i][2] in ",;:"):
         i += 1
-    if i >= len(ws) or not ws[i][2][:1].isupper():
-        return None
+    if i >= len(ws) or not ws[i][2][:1].isupper() or ws[i][2] in CAPS_STOP or \
+            ws[i][2].lower() in BOUNDARY_WORDS or ws[i][2].lower() in _CLAUSE_OPENERS:
+        return None     # 'Once he was president, ...': a subordinate clause opens the sentence
     names = _names_in(raw, ws[i][0], min(cs, ws[i][0] + 60))
     if not names or names[0][0] != ws[i][0]:
         return None
     return _describe(ctx, names[0][0], names[0][1], ss)
+
+
+_APPOS_OPENERS = DETERMINERS | {"who", "which", "led", "headed", "based", "whose"}
+
+
+def _led_by(ctx: _Ctx, s: int, e: int, group: _Speaker) -> _Speaker | None:
+    """The person named in 'led by NAME' after a group subject, with the group's role and firm."""
+    names = _names_in(ctx.raw, s, e)
+    if not names:
+        return None
+    a, b = names[0]
+    canon, typ, _title = ctx.canonical(ctx.raw[a:b], a)
+    if typ != "person" and " " not in canon:
+        return None
+    ent = ctx.entity(canon, "person")
+    role = group.role or ("analyst" if group.name and "analyst" in group.name.lower() else None)
+    ent.role = ent.role or (_singular(role.lower()) if role else None)
+    aff = group.aff or (group.name if group.type == "organization" else None)
+    ent.aff = ent.aff or aff
+    return _Speaker(ent.name, "person", ent.role, ent.aff, a, b)
 
 
 def _is_place(name: str) -> bool:
@@ -1173,8 +1224,11 @@ def _quotes_for_article(art: Article) -> list[dict]:
             content: tuple[int, int] | None = None
             kind = "indirect"
             used: list[_Quote] = []
-            if cls == "after" and consumed_to > ss and raw[consumed_to:cs].strip(" ,\u00a0") == "":
-                continue    # '..., Sonderman wrote, according to Reuters': secondary source
+            if cls == "after" and consumed_to > ss and cs - consumed_to <= 60 and (
+                    raw[consumed_to:cs].strip(" ,\u00a0") == "" or _lead_only(raw, consumed_to, cs)):
+                # '..., Sonderman wrote, according to Reuters', '... said in a statement according
+                # to The Blaze': a secondary source of the quote just attributed
+                continue
             if cls == "after":
                 # 'according to X' / 'comes from X' / 'citing X'
                 np_end = ce
@@ -1229,16 +1283,39 @@ def _quotes_for_article(art: Article) -> list[dict]:
                                     pre_s, boundary = p2s, b2
                 # an apposition between the subject and the cue: 'Su Lian Jye, chief analyst at Omdia, said'
                 if speaker is None and pre_e == pre_s and boundary == ",":
+                    pre_s_old = pre_s
                     k = raw.rfind(",", ss, pre_s - 1 if pre_s > ss else ss)
                     seg_s = k + 1 if k >= 0 else ss
                     seg = raw[seg_s:pre_s].strip(" ,")
                     segw = seg.split()
-                    if segw and (segw[0].lower() in DETERMINERS | {"who"} or _role_in(segw[:5])) and k > ss:
+                    seg_names = _names_in(raw, seg_s, pre_s) if segw and k > ss and len(segw) <= 4 else []
+                    if seg_names and raw[seg_names[0][0]:seg_names[-1][1]] == seg and \
+                            _role_in([w for _x, _y, w in _words(raw, max(ss, k - 60), k)][-4:]):
+                        # 'The company's chief financial officer, Jane Roe, said': the name in
+                        # the apposition is the speaker, the description before it her role
+                        speaker = _describe(ctx, seg_names[0][0], seg_names[-1][1], ss)
+                        if speaker is not None and speaker.type == "person":
+                            pw = [w for _x, _y, w in _words(raw, max(ss, k - 60), k)][-4:]
+                            while any(_POSS_RE.search(w) and len(w) > 2 for w in pw[:-1]):
+                                pw = pw[1:]     # "the company's chief financial officer"
+                            r = _role_in(pw)
+                            ent = ctx.entities.get(speaker.name or "")
+                            if ent is not None and r and not ent.role:
+                                ent.role = " ".join(pw[r[0]:r[1] + 1])
+                                speaker.role = ent.role
+                            pre_s = seg_names[0][0]
+                        else:
+                            speaker = None
+                    if speaker is None and segw and (segw[0].lower() in _APPOS_OPENERS or _role_in(segw[:5])) \
+                            and k > ss:
                         p2s, p2e, _b2 = _pre_chunk(ctx, ss, k)
                         if p2e > p2s:
                             speaker = _describe(ctx, p2s, p2e, ss)
                             if speaker is not None:
                                 pre_s = p2s
+                                if segw[0].lower() in ("led", "headed"):
+                                    # 'Analysts at Kellam, led by Ian Marsh, said': the named lead
+                                    speaker = _led_by(ctx, seg_s, pre_s_old, speaker) or speaker
                 inversion = False
                 after_s = ce
                 participle = cue_text.lower().endswith("ing")
@@ -1399,7 +1476,8 @@ def _quotes_for_article(art: Article) -> list[dict]:
                     if cls == "clause" and fa in ("the", "a", "an") and that_i is None:
                         # 'said the deal is off' vs 'added a new phone': needs a verb-like word
                         seg = raw[obj_e:min(nxt_cue, obj_e + 120)].lower()
-                        after_ok = after_ok and bool(_AUX_VERB_RE.search(seg))
+                        after_ok = after_ok and (bool(_AUX_VERB_RE.search(seg)) or _has_verb(
+                            raw, obj_e, min(nxt_cue, obj_e + 120)))
                     bstart = consumed_to
                     bend = pre_s if not inversion else cs
                     before_txt = raw[max(bstart, bend - 20):bend].rstrip(" \u00a0")

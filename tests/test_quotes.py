@@ -372,3 +372,58 @@ def test_linear_time_new_patterns(text):
     t0 = time.perf_counter()
     json_items(art)
     assert time.perf_counter() - t0 < 2.0
+
+
+def test_cue_word_inside_the_reported_clause():
+    items = _items("Tovik Bank said it expected rates to stay high. Mina Cho said the insurer posted a loss.")
+    q = _q(items, "it expected rates to stay high")
+    assert q["speaker"] == "Tovik Bank" and q["cue"] == "said"
+    assert not any(i["cue"] == "expected" for i in items)
+    assert _q(items, "the insurer posted a loss")["speaker"] == "Mina Cho"
+
+
+def test_relative_clause_and_led_by_appositions():
+    items = _items("The supplier, which makes lenses, said in a statement on Friday that orders rose. "
+                   "Strategists at Corvan Partners, led by Ines Haddad, said yields would climb.")
+    assert _q(items, "orders rose")["cue"] == "said"
+    q = _q(items, "yields would climb")
+    assert (q["speaker"], q["speaker_type"], q["affiliation"]) == ("Ines Haddad", "person", "Corvan Partners")
+
+
+def test_role_acronym_and_sentence_initial_word_are_not_organisations():
+    items = _items("Revenue rose 4% in the quarter, the company said on Tuesday. "
+                   "Margins will improve, the CFO told analysts on a call.")
+    assert _q(items, "Revenue rose 4% in the quarter")["speaker"] != "Revenue"
+    cfo = _q(items, "Margins will improve")
+    assert cfo["speaker_type"] == "anonymous" and cfo["role"] == "CFO"
+
+
+def test_secondary_source_after_statement_is_not_the_speaker():
+    items = _items('"The claims have no merit," aide Tomas Vik said in a statement according to The Ledger. '
+                   '"We will defend the committee."')
+    assert not any(i["speaker"] == "The Ledger" or i["speaker"] == "Ledger" for i in items)
+    assert _q(items, "We will defend the committee")["speaker"] == "Tomas Vik"
+
+
+def test_subordinate_opening_is_not_a_subject():
+    items = _items("Nadia Brook spoke first. Once the vote ended, the chair adjourned the session, "
+                   "saying members needed a rest before the budget debate.")
+    assert not any(i["speaker"] == "Once" for i in items)
+
+
+def test_unnamed_spokesperson_for_an_organisation():
+    items = _items("Fares will rise in May, said a spokeswoman for Palmer Rail.")
+    q = _q(items, "Fares will rise in May")
+    assert (q["speaker_type"], q["role"], q["affiliation"]) == ("anonymous", "spokeswoman", "Palmer Rail")
+
+
+def test_description_then_name_in_apposition():
+    items = _items("Profit fell in the quarter. The group's chief financial officer, Lena Voss, said costs "
+                   "would ease.")
+    q = _q(items, "costs would ease")
+    assert q["speaker"] == "Lena Voss" and q["role"] == "chief financial officer"
+
+
+def test_dropped_sentence_word_takes_its_connector():
+    items = _items("Shares of Kestrel fell 3% after the company said it would delay its results.")
+    assert _q(items, "it would delay its results")["speaker"] == "Kestrel"
