@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .header import fold_safe
 from .text import load_lexicon, norm_space
 
 _ODD_SPACE = re.compile(r"[\t\r\n\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
@@ -186,8 +187,8 @@ def breadcrumb_parts(line: str) -> list[str] | None:
 
 def _photo_word(tail: str) -> bool:
     """A necessary condition for `_END_PHOTO_LABEL` (its labels all contain photo, image or
-    picture); exact for ASCII text, where IGNORECASE cannot match "ı"/"İ" for "i"."""
-    if not tail.isascii():
+    picture), tested on the lower-cased text when that is exact (`header.fold_safe`)."""
+    if not fold_safe(tail):
         return True
     low = tail.lower()
     return "photo" in low or "image" in low or "picture" in low
@@ -279,16 +280,17 @@ def cue(line: str, words: int | None = None, normalized: bool = False) -> str | 
         return "teaser-heading"
     if words <= 12:
         # cheap necessary conditions first: a leading digit or "(", "follow", "video", "@", ...
-        # (IGNORECASE lets "ı", "İ", "ſ", "K" match i/s/k: the word gates apply to ASCII lines only)
-        k0, ascii_k = k[:1], k.isascii()
+        # (IGNORECASE lets "ı", "İ", "ſ", "K" match i/s/k: the word gates need `fold_safe`)
+        k0, ascii_k = k[:1], fold_safe(k)
         counted = k0 == "(" or k0.isdigit()
         if counted and _COMMENT_COUNT.match(k):
             return "comment-prompt"
         if (low.startswith("follow") and _FOLLOW.match(low)) or (counted and _COMMENTS.match(k)) \
                 or ((k.startswith("video") or not ascii_k) and _VIDEO.match(k)):
             return "share-prompt"
-        # the strip's arrows are not ASCII, and "increased/decreased by" needs "creased" (ASCII: no ı/ſ)
-        if (not line.isascii() or "creased" in low) and _TICKER_STRIP.search(line) and sum(c.isdigit() for c in line) >= 3 and not line.endswith("."):
+        # the strip needs an arrow or "increased/decreased by"
+        if (not fold_safe(line) or "creased" in line.lower() or any(c in line for c in "▲▼△▽")) \
+                and _TICKER_STRIP.search(line) and sum(c.isdigit() for c in line) >= 3 and not line.endswith("."):
             return "ticker"
         if words <= 8 and "@" in line and _EMAIL_IN.search(line) and not low.startswith("by "):
             return "contact"

@@ -200,7 +200,7 @@ class _Line:
 
     def is_header_meta(self) -> bool:
         """A dateline, a byline or a byline/dateline label."""
-        return self.is_dateline() or self.is_label() or (self.byline() is not None and not self.prose())
+        return self.is_dateline() or self.is_label() or (not self.prose() and self.byline() is not None)
 
     def byline(self) -> str | None:
         if self._byline is False:

@@ -57,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
                                     "into the raw text.")
     ep.add_argument("files", nargs="+", help="files, directories or globs")
     ep.add_argument("--jsonl", action="store_true", help="JSON Lines output (the default and only format)")
+    ep.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="local (default) or dask worker processes (input order kept)")
+    ep.add_argument("--workers", type=int, default=None, help="Dask worker processes (default: one per core)")
+    ep.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
     _add_source_options(ep)
 
     sp = sub.add_parser("schema", help="print the tables' columns and their meaning")
@@ -76,7 +80,8 @@ def cmd_extract(a: argparse.Namespace) -> int:
     from .corpus import iter_json
 
     out = sys.stdout
-    for rec in iter_json(_src(a.files), extract=_only(a.only), progress=a.progress, sources=a.sources):
+    for rec in iter_json(_src(a.files), extract=_only(a.only), progress=a.progress, sources=a.sources,
+                         engine=a.engine, workers=a.workers, scheduler=a.scheduler):
         out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
         out.flush()
     return 0

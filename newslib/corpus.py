@@ -136,9 +136,18 @@ def _iter_input_records(source: Any, sources: Any = None, progress: bool | None 
 
 
 def iter_json(source: Any, *, extract: Iterable[str] | None = None, progress: bool | None = None,
-              sources: Any = None) -> Iterator[dict]:
-    """One JSON-ready dict per input article, streamed (an unreadable input gives {id, error})."""
+              sources: Any = None, engine: str = "local", workers: int | None = None,
+              scheduler: str | None = None) -> Iterator[dict]:
+    """One JSON-ready dict per input article, streamed (an unreadable input gives {id, error}).
+    `engine="dask"` spreads the work over Dask worker processes, keeping the input order."""
     from .readers import InputError
+
+    if engine == "dask":
+        from .engine_dask import iter_json_dask
+        yield from iter_json_dask(source, extract=extract, workers=workers, scheduler=scheduler, sources=sources)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
 
     exts = available_extractors(extract)
     for rec in _iter_input_records(source, sources=sources, progress=progress):

@@ -98,3 +98,55 @@ def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | Non
         e = pd.read_parquet(errs_dir)
         inputs += int((~e["stage"].astype(str).str.startswith("extract")).sum())
     return BuildResult(out, counts, inputs, time.perf_counter() - t0)
+
+
+def _json_partition(paths: list[str], metadata: dict, sources: Any, extract: list[str] | None) -> list[dict]:
+    """JSON records for one partition of input files (what `newslib extract` prints)."""
+    from .corpus import available_extractors, json_record
+    from .readers import InputError, records_from_file
+
+    exts = available_extractors(extract)
+    out = []
+    for p in paths:
+        for rec in records_from_file(Path(p), sources=sources, metadata=metadata):
+            if isinstance(rec, InputError):
+                out.append({"id": rec.article_id, "path": rec.path, "error": f"{rec.stage}: {rec.message}"})
+            else:
+                out.append(json_record(rec, exts))
+    return out
+
+
+def iter_json_dask(source: Any, *, extract=None, workers: int | None = None, scheduler: str | None = None,
+                   sources: Any = None, files_per_partition: int | None = None):
+    """`newslib extract --jsonl` on Dask worker processes: records in input order, streamed as
+    soon as each partition (in order) is done."""
+    from dask.distributed import Client, LocalCluster
+
+    from . import readers
+    from .corpus import available_extractors
+    from .sources import load_sources
+
+    paths = [str(p) for p in readers.expand_source(source)]
+    side_sources, metadata = readers.load_sidecars(source)
+    reg = sources if sources is not None else side_sources
+    if reg is not None and not isinstance(reg, pd.DataFrame):
+        reg = load_sources(reg)
+    names = [t for t, _ in available_extractors(extract)]
+    n_workers = workers or os.cpu_count() or 1
+    per = files_per_partition or max(1, min(100, math.ceil(len(paths) / (n_workers * 8)) if paths else 1))
+    chunks = [paths[i:i + per] for i in range(0, len(paths), per)]
+    if scheduler:
+        client, cluster = Client(scheduler), None
+    else:
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        client = Client(cluster)
+    try:
+        futures = [client.submit(_json_partition, c, metadata, reg, names, pure=False) for c in chunks]
+        for fut in futures:
+            yield from fut.result()
+            fut.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

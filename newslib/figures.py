@@ -83,6 +83,7 @@ _INDEX_WORDS = load_lexicon("figure_index_words.txt")
 _VERBS = set(load_lexicon("figure_verbs.txt"))
 _FUNCTION = set(load_lexicon("figure_function_words.txt"))
 _MODEL_WORDS = set(load_lexicon("figure_model_words.txt"))
+_RATE_WORDS = load_lexicon("figure_rate_words.txt")
 
 # --------------------------------------------------------------------------------------------
 # Patterns (all precompiled; bounded alternations of literals, so linear time)
@@ -152,6 +153,20 @@ _RIC_TAIL = re.compile(r"(?<![\w.])(?:\d{4,6}|[A-Z]{2,5})$")
 _FRACTION_HEAD = re.compile(r"(?<![\w])(?P<n>(?i:a|one|two|three|four))[ \u00a0-]$")
 _FRACTION_STEMS = ("half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths")
 _OF_AFTER = re.compile(r"[ \u00a0]of\b(?![ \u00a0]\d)")
+# "half a percentage point", "a quarter of a percentage point", "quarter-point rate cut": matched
+# from the fraction word on (its head "a"/"three" is read backwards); a bare "point" only before a
+# rate-move noun, so "a half-point lead" is not a figure
+_FRAC_PP_AFTER = re.compile(
+    r"(?i:s?(?:[ \u00a0]of)?(?:[ \u00a0]an?)?[ \u00a0-](?:percentage|per[ \u00a0]?cent(?:age)?)[ \u00a0-]points?\b"
+    r"|s?[ \u00a0-]points?(?=[ \u00a0-](?:rate|cut|cuts|hike|hikes|increase|increases|reduction|rise|raise|move)\b))")
+_FRAC_PP_HEAD = re.compile(r"(?<![\w])(?i:(?P<three>three)[ \u00a0-]|an?[ \u00a0]|one[ \u00a0-])$")
+_FRAC_PP_VALUE = {"half": 0.5, "quarter": 0.25}
+# a currency pair written before an exchange-rate level: "USD/CNY 7.12", "EUR/USD climbed to 1.0850"
+_FX_PAIR = re.compile(r"(?<![A-Za-z/])(?P<a>[A-Z]{3})/(?P<b>[A-Z]{3})(?![A-Za-z/])")
+# a rate or share whose change in "points" means percentage points ("gross margin dipped 1.2 points")
+_RATE_RE = re.compile(rf"(?i:\b(?:{_alt(_RATE_WORDS)})\b)")
+_OR_BETWEEN = re.compile(r",?[ \u00a0]+or[ \u00a0]+(?:about[ \u00a0]+|roughly[ \u00a0]+|nearly[ \u00a0]+|almost[ \u00a0]+)?")
+_LEVEL_PREV = frozenset(("to", "at", "around", "near", "above", "below", "about"))
 _PAIR_HEAD = re.compile(r"(?<![\w])(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)[ \u00a0]$")
 _WORD_TOKEN = re.compile(r"[A-Za-z][\w&'’.-]*|\d[\d.,]*|[^\w\s]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—]|\b(?:that|which|who|while|whereas|but|after|when|because|although)\b")
@@ -264,6 +279,10 @@ def _direction_before(clause: str) -> str | None:
     for i in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
         t = toks[i].lower().strip(".,;:()\"“”")
         if t in _LEVEL_WORDS:
+            if t == "of" and i > 0:  # "a drop of 2.1%", "an increase of $3 billion"
+                d = _CHANGE_NOUNS.get(toks[i - 1].lower().strip(".,;:()\"“”"))
+                if d in ("up", "down"):
+                    return d
             return None
         if any(map(str.isdigit, t)):
             if i < len(toks) - 1 and toks[i + 1].lower() == "or":
@@ -423,6 +442,22 @@ def _ranks_fractions(raw: str, low: str, tokens: frozenset[str]) -> list[dict]:
                 unit, _ = _count_unit(raw, _OF_AFTER.match(raw, e).end())
                 rows.append({"start": h.start(), "end": e, "text": raw[h.start():e], "kind": "count",
                              "value": k * nb.FRACTIONS[stem], "unit": unit})
+    for stem, v in _FRAC_PP_VALUE.items():
+        if stem not in tokens or "point" not in low:
+            continue
+        for i in _find_all(low, stem):
+            if i > 0 and low[i - 1].isalpha():
+                continue
+            m = _FRAC_PP_AFTER.match(raw, i + len(stem))
+            if not m:
+                continue
+            h = _FRAC_PP_HEAD.search(raw, max(0, i - 6), i)
+            if h and low[max(0, h.start() - 4):h.start()] == "and ":
+                continue  # "two and a half percentage points" is read as one number
+            st = h.start() if h else i
+            val = 3 * v if h and h.group("three") else v
+            rows.append({"start": st, "end": m.end(), "text": raw[st:m.end()], "kind": "percentage_points",
+                         "value": val, "unit": "pp"})
     for i in (_find_all(low, "pair of") if "pair" in tokens else ()):
         if _PAIR_HEAD.search(raw, max(0, i - 6), i):
             unit, _ = _count_unit(raw, i + 7)
@@ -507,7 +542,7 @@ def _scan(raw: str) -> list[dict]:
         nxt = nums[i + 1] if i + 1 < len(nums) else None
         if nxt is not None and _CONNECT.match(raw[r["end"]:nxt["start"]] or "x") is not None \
                 and len(raw[r["end"]:nxt["start"]]) <= 6:
-            if r["kind"] is None and not _yearlike(r) and nxt["kind"] in ("money", "percent", "percentage_points", "index_points"):
+            if r["kind"] is None and r["unit"] != "points" and not _yearlike(r) and nxt["kind"] in ("money", "percent", "percentage_points", "index_points"):
                 if r["raw_scale"] == 1 and nxt["raw_scale"] > 1 and r["value"] < nxt["value"] / nxt["raw_scale"] * 10:
                     r["value"] *= nxt["raw_scale"]
                 r["value"] = float(f'{r["value"] * nxt["factor"]:.12g}')
@@ -602,6 +637,9 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | Non
             kind, unit, end, factor = "percentage_points", "pp", um.end(), 0.01
         elif g == "pts" and cur is None:
             kind, unit, end = "points", "points", um.end()
+        elif g == "cur" and cur is not None and um.group("cur")[0] == "-":
+            if _SUFFIX.get(_SPACES.sub(" ", um.group("cur")[1:].lower()), ("",))[0] == cur:
+                end = um.end()
         elif g == "cur" and cur is None:
             w = um.group("cur").strip(" \u00a0-").lower()
             w = _SPACES.sub(" ", w)
@@ -633,6 +671,14 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | Non
         pass
     elif cur is None and end < len(raw) and (raw[end].isalpha()):
         return None  # 7nm, 5G, 1990s, 2nd
+    if kind in (None, "money") and s > 6 and raw.find("/", max(0, s - 40), s) >= 0:
+        pair = _fx_pair_before(raw, s)
+        if pair is not None and (kind is None or cur_text == pair[1]):
+            # an exchange-rate level is not an amount of money: a count whose unit is the pair
+            return {"start": s, "end": e, "text": raw[s:e], "kind": "count", "value": value,
+                    "unit": f"{pair[0]}/{pair[1]}", "num_start": s, "num_end": e, "raw_scale": 1.0,
+                    "factor": 1.0, "words": words, "cur_text": None, "sign": 0, "has_unitword": False,
+                    "is_int": float(value).is_integer()}
     val = sign * value * scale * factor
     if not (val.is_integer() and -1e12 < val < 1e12):  # (whole numbers below 1e12 print exactly)
         val = float(f"{val:.12g}")  # 32.3 * 1e6 -> 32300000.0, not ...99996
@@ -643,6 +689,21 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | Non
             "num_start": s, "num_end": e, "raw_scale": raw_scale, "factor": factor, "words": words,
             "cur_text": cur_text, "sign": sign if start < s and raw[start] in "+-−–" else 0,
             "has_unitword": has_unitword, "is_int": float(value).is_integer()}
+
+
+def _fx_pair_before(raw: str, s: int) -> tuple[str, str] | None:
+    """The currency pair ("USD", "CNY") written at most 40 characters before offset s in the same
+    sentence ("USD/CNY 7.12", "EUR/USD climbed 0.1% to 1.0850"), else None."""
+    lo = max(0, s - 40)
+    last = None
+    for m in _FX_PAIR.finditer(raw, lo, s):
+        last = m
+    if last is None or last.group("a") not in _CODE or last.group("b") not in _CODE:
+        return None
+    between = raw[last.end():s]
+    if "\n" in between or ". " in between or ";" in between:
+        return None
+    return last.group("a"), last.group("b")
 
 
 def _blocked_at(raw: str, s: int, e: int) -> int:
@@ -672,8 +733,20 @@ def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
     """Decide whether a bare number is a count (or an index level) worth reporting."""
     s, e = r["num_start"], r["end"]
     if r["unit"] == "points":
+        if r["words"] and r["value"] == 1 and breaks.prev_word(r["start"]).lower() in ("at", "one"):
+            return False  # "at one point on Tuesday"
         sent = raw[breaks.sentence_start(s):s]
-        if _INDEX_RE.search(sent):
+        idx = rate = -1
+        for m in _INDEX_RE.finditer(sent):
+            idx = m.start()
+        if abs(r["value"]) <= 30:
+            for m in _RATE_RE.finditer(sent):
+                rate = m.start()
+        if rate > idx:  # the nearer noun decides: "gross margin dipped 1.2 points"
+            r["kind"], r["unit"] = "percentage_points", "pp"
+            r["text"] = raw[r["start"]:r["end"]]
+            return True
+        if idx >= 0:
             r["kind"] = "index_points"
             return True
         r["kind"] = "count"
@@ -705,6 +778,9 @@ def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
     if duration:
         return False
     r["unit"] = unit
+    if unit is None and not r["words"] and prev.lower() in _LEVEL_PREV \
+            and _INDEX_RE.search(raw, breaks.sentence_start(s), s):
+        r["kind"], r["unit"] = "index_points", "points"  # "the Shenzhen Component dropped 2.3% to 13,050"
     # count spans include the qualifier ("nearly one million")
     q = _QUAL_TAIL.search(raw, max(0, r["start"] - 20), r["start"]) \
         if prev.lower() in _QUAL_LAST else None
@@ -754,6 +830,8 @@ def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
                         direction = _CHANGE_NOUNS[after[0].lower()]
             if r["kind"] == "count" and r.get("unit") not in ("points", None):
                 direction = None
+            if direction is None and out and out[-1]["direction"] and _OR_BETWEEN.fullmatch(raw, out[-1]["end"], s):
+                direction = out[-1]["direction"]  # "lost 500 points, or 1.3%": the same move restated
         subject = None
         ticker = r.get("ticker")
         exchange = r.get("exchange")

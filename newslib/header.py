@@ -38,8 +38,33 @@ _NUM = r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(
 _CJK = r"(?P<year>(?:19|20)\d\d)\s?年\s?(?P<mon>1[0-2]|0?[1-9])\s?月\s?(?P<day>3[01]|[12]\d|0?[1-9])\s?日"
 
 DATE_RES = [re.compile(p, re.IGNORECASE) for p in (_ISO, _MDY, _DMY, _NUM, _CJK)]
-# every date pattern above needs a four-digit year: lines without one skip them all (speed)
+# every date pattern above needs a four-digit year: lines without one skip them all (speed);
+# then each pattern has a cheap necessary condition (no IGNORECASE, or a plain substring test)
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_ISO_GATE = re.compile(r"(?:19|20)\d\d[-/.]")
+_NUM_GATE = re.compile(r"[/.-](?:19|20)\d\d")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+# the only characters that IGNORECASE matches to an ASCII letter besides its two cases (ı İ ſ K):
+# a text without them can be tested for an ASCII word with a substring test on text.lower()
+_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def fold_safe(text: str) -> bool:
+    """True when `word in text.lower()` decides whether an IGNORECASE regex for the ASCII `word`
+    can match `text`."""
+    return text.isascii() or not any(c in text for c in _FOLDS)
+
+
+def _gates(line: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Which of DATE_RES can match `line` (False only when it surely cannot).  The month-name
+    test is a substring test when `fold_safe(line)`."""
+    named = True
+    if fold_safe(line):
+        low = line.lower()
+        named = any(m in low for m in _MONTH_STEMS)
+    return (_ISO_GATE.search(line) is not None, named, named, _NUM_GATE.search(line) is not None, "年" in line)
 
 # "08:47 AM", "4:02pm", "10:25 a.m.", "15:11", "4pm"
 _TIME = re.compile(
@@ -98,7 +123,9 @@ def find_dates(line: str) -> list[tuple[int, int, int, int, int, int | None, int
     if not _ANY_YEAR.search(line):
         return found
     taken: list[tuple[int, int]] = []
-    for rx in DATE_RES:
+    for rx, ok in zip(DATE_RES, _gates(line), strict=True):
+        if not ok:
+            continue
         for m in rx.finditer(line):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -225,8 +252,8 @@ _ROLE_WORDS = ("writer", "reporter", "correspondent", "editor", "contributor", "
 
 
 def _has_role(text: str) -> bool:
-    """`_ROLE.search(text)`, with a plain substring test first for ASCII text (the regex is slow)."""
-    if text.isascii():
+    """`_ROLE.search(text)`, with a plain substring test first (the regex is slow)."""
+    if fold_safe(text):
         low = text.lower()
         if not any(w in low for w in _ROLE_WORDS):
             return False
@@ -234,8 +261,8 @@ def _has_role(text: str) -> bool:
 
 
 def _has_read(line: str) -> bool:
-    """`_READ.search(line)`: a reading time needs a digit and "min" (any case)."""
-    if line.isascii() and ("min" not in line.lower() or not any(c.isdigit() for c in line)):
+    """`_READ.search(line)`: a reading time needs "min" (any case)."""
+    if fold_safe(line) and "min" not in line.lower():
         return False
     return _READ.search(line) is not None
 

@@ -776,3 +776,50 @@ def test_key_points_above_headline_and_stray_counters():
     parts = _parts(raw)
     assert parts["- Officials expect the trend to continue into the summer despite higher fuel costs."] == "body"
     assert parts["portco"] == "boilerplate" and parts["2"] == "boilerplate"
+
+
+# ---- fast paths give the same answers as the plain implementations ------------------------------
+def test_fast_line_spans_match_text_line_spans():
+    from newslib.cleaning import _line_spans
+
+    cases = ["", "\n\n", "a", " a \r\n\tb\u00a0\n", "\ufeffHeadline\n\u200b\n x\u200b \n", "\u200b \ufeff\n\nend",
+             "one\u2028two\nthree\x0b\n", "no newline at all", "CRLF\r\nlines\r\n\r\n"]
+    for t in ("globaltimes_2021-05-26_xiaomi-removed-from-us-blacklist.txt", "scmp_2025-11-03_xiaomi-credentials-state-gift.txt"):
+        cases.append(_read(SEEDS / t))
+    for raw in cases:
+        assert _line_spans(raw) == line_spans(raw), repr(raw)
+
+
+def test_fast_alnum_key_matches_regex_key():
+    from newslib.cleaning import _ALNUM, _akey
+
+    for s in ("Xiaomi Removed From US Blacklist!", "U.S. to drop Xiaomi -- Reuters", "Straße İstanbul ſtaff K_9",
+              "小米 2021年5月26日", "a_b-c d", ""):
+        assert _akey(s) == _ALNUM.sub("", s.casefold())
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("video 2:31", "share-prompt"),
+    ("Vıdeo 2:31", "share-prompt"),  # IGNORECASE lets the dotless ı match "i": the word gate must not skip it
+    ("ACME 72.53 Decreased By ▼ -1.57 (-2.12%)", "ticker"),
+    ("ACME 72.53 DECREASED BY 1.57 now", "ticker"),
+    ("12 Comments", "comment-prompt"),
+    ("Reading time: 4 min", "label"),
+    ("Xiaomi’s shop in Shenzhen. Photo: Reuters", "photo-credit"),
+    ("Workers pass by (AFP)", "caption"),
+    ("xiaomi-logo.png", "caption"),
+])
+def test_cue_gates_keep_case_insensitive_matches(line, reason):
+    assert cue(line) == reason
+
+
+def test_header_gates_keep_case_insensitive_matches():
+    from newslib.header import fold_safe
+
+    assert fold_safe("Jane Doe’s byline") and not fold_safe("Jane Doe, ſtaff writer")
+    assert parse_byline("Jane Doe, ſtaff writer") == "Jane Doe"  # ſ matches "s" under IGNORECASE
+    assert parse_byline("Jane Doe | 3 MIN READ") == "Jane Doe"
+    assert parse_byline("Xiaomi’s credentials get a boost as Beijing picks smartphones") is None
+    hit, ok = parse_dateline("PUBLISHED : Tuesday, 20 AUGUST, 2019, 4:02pm")
+    assert ok and hit.value == pd.Timestamp("2019-08-20 16:02")
+    assert parse_dateline("Revenue rose 2019 percent")[0] is None

@@ -71,3 +71,13 @@ def test_dask_engine_same_output_as_local(tmp_path, seeds_dir):
         x = a[name].sort_values(key).reset_index(drop=True)
         y = b[name].sort_values(key).reset_index(drop=True)
         pd.testing.assert_frame_equal(x, y, check_dtype=False, obj=f"table {name}")
+
+
+@pytest.mark.slow
+def test_dask_extract_streams_same_records_in_order(tmp_path, seeds_dir):
+    pytest.importorskip("dask.distributed")
+    src, _, _ = _mixed_corpus(tmp_path, seeds_dir, copies=2)
+    local = list(iter_json(src, progress=False))
+    dask = list(iter_json(src, engine="dask", workers=2))
+    assert [r["id"] for r in dask] == [r["id"] for r in local]
+    assert dask == local
