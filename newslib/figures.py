@@ -12,8 +12,12 @@ one row per figure found anywhere in an article's raw text (boilerplate included
 * ``value`` — the number in plain units of ``unit``: "$105 billion" -> 1.05e11, "470 pence" -> 4.70
   (GBP), "+0.96%" -> 0.96, "-1.2%" -> -1.2, "third-largest" -> 3.  NaN for tickers.
 * ``unit`` — ISO 4217 code for money (a bare "$" is USD; see ``lexicons/currencies.txt``), "%",
-  "pp" (percentage points; basis points are converted: 25 bps -> 0.25 pp), "points" for index
-  levels, the counted noun for counts ("followers").
+  "pp" (percentage points; basis points are converted: 25 bps -> 0.25 pp; "N points" after a rate
+  or margin — "gross margin dipped 1.2 points" — and "half a percentage point" / "a quarter-point
+  rate cut" are pp too), "points" for index moves and levels (a bare number after to/at in a
+  sentence naming an index is its level: "the Shenzhen Component dropped 2.3% to 13,050"), the
+  counted noun for counts ("followers").  An exchange-rate level ("USD/CNY 7.12", "EUR/USD
+  climbed to 1.0850") is not money: kind count, unit the currency pair.
 * ``qualifier`` — nearly, more than, about, up to, at least ... as written before the number.
 * ``direction`` — up / down when the text says the figure is a rise or fall: a verb before it
   (gained, rose, fell, slumped ...; not across "to", "at", "from" — so in "gained 3.52 per cent to
@@ -28,7 +32,8 @@ one row per figure found anywhere in an article's raw text (boilerplate included
 What is not a figure: years ("in 2021"), dates ("March 15", "2025-10-28"), times ("08:47 AM"),
 durations ("15 years", "two-day": see ``newslib.dates``), phone numbers, "24/7", model and product
 names (Mate 60 Pro, iPhone 17, 7nm, Mi MIX 4, Qihoo 360, S&P 500, 17-series), novelty ordinals
-("its first model").  Ranges ("20 to 30 percent", "$62,000 to $63,000", "$5 to 7 million") give two
+("its first model"), the idiom "at one point".  Hyphenated scales are read ("US$1.5-billion",
+"a 10-million-euro fine", "$1.2 trillion-dollar").  Ranges ("20 to 30 percent", "$62,000 to $63,000", "$5 to 7 million") give two
 figures sharing unit and scale.
 
 Money can be converted to one currency with :func:`to_currency` and the fixed, documented FX table
@@ -492,6 +497,7 @@ def _scan(raw: str) -> list[dict]:
     rows.extend(_ranks_fractions(raw, low, tokens))
 
     nums: list[dict] = []
+    pairs = _has_fx_pair(raw)
     pos = 0
     n = len(raw)
     block_end = 0
@@ -535,7 +541,7 @@ def _scan(raw: str) -> list[dict]:
             if bm:
                 block_end = pos = max(bm, e)
                 continue
-        nums.append(_classify(raw, s, e, value, bool(words)))
+        nums.append(_classify(raw, s, e, value, bool(words), pairs))
     nums = [r for r in nums if r is not None]
     for i, r in enumerate(nums):
         # ranges: "20 to 30 percent", "$62,000 to 63,000", "$5 to 7 million"
@@ -571,7 +577,7 @@ def _yearlike(r: dict) -> bool:
     return not r["words"] and r["raw_scale"] == 1 and _YEAR.fullmatch(r["text"]) is not None
 
 
-def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | None:
+def _classify(raw: str, s: int, e: int, value: float, words: bool, pairs: bool = False) -> dict | None:
     """Read the currency marker before and the scale / unit after one number."""
     start = s
     cur = None
@@ -671,7 +677,7 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | Non
         pass
     elif cur is None and end < len(raw) and (raw[end].isalpha()):
         return None  # 7nm, 5G, 1990s, 2nd
-    if kind in (None, "money") and s > 6 and raw.find("/", max(0, s - 40), s) >= 0:
+    if pairs and kind in (None, "money") and raw.find("/", max(0, s - 40), s) >= 0:
         pair = _fx_pair_before(raw, s)
         if pair is not None and (kind is None or cur_text == pair[1]):
             # an exchange-rate level is not an amount of money: a count whose unit is the pair
@@ -689,6 +695,16 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool) -> dict | Non
             "num_start": s, "num_end": e, "raw_scale": raw_scale, "factor": factor, "words": words,
             "cur_text": cur_text, "sign": sign if start < s and raw[start] in "+-−–" else 0,
             "has_unitword": has_unitword, "is_int": float(value).is_integer()}
+
+
+def _has_fx_pair(raw: str) -> bool:
+    """Does a currency pair ("USD/CNY") occur anywhere in `raw`?  (str.find over the slashes: cheap.)"""
+    i = raw.find("/")
+    while i >= 0:
+        if i >= 3 and raw[i - 3:i].isupper() and _FX_PAIR.match(raw, i - 3):
+            return True
+        i = raw.find("/", i + 1)
+    return False
 
 
 def _fx_pair_before(raw: str, s: int) -> tuple[str, str] | None:
@@ -784,7 +800,7 @@ def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
     # count spans include the qualifier ("nearly one million")
     q = _QUAL_TAIL.search(raw, max(0, r["start"] - 20), r["start"]) \
         if prev.lower() in _QUAL_LAST else None
-    if q:
+    if q and r["kind"] is None:
         r["qualifier_in_span"] = True
     return True
 

@@ -163,7 +163,17 @@ ANAPHORIC_OBJECTS = frozenset(["that", "this", "so", "it", "as much", "the same"
 _SP = r"[ \u00a0]"
 _UNIT = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr)\.(?=[ \u00a0][A-Z])|[A-Z]\.(?=[ \u00a0][A-Z][a-z])|[A-Z]\.(?:[A-Z]\.){1,4}|[A-Z][A-Za-z0-9]{0,40}(?:[-’'&](?![sS]\b)[A-Za-z0-9]{1,40}){0,4})"
 _CONN = r"(?:" + _SP + r"(?:of|for|de|da|di|del|van|von|der|bin|al|la|le|du)(?:" + _SP + r"the)?)?" + _SP
-NAME_RE = re.compile(r"(?=[A-Z])(?<![\w’'-])" + _UNIT + r"(?:" + _CONN + _UNIT + r"){0,6}")
+# NAME_RE's first unit is _UNIT with its leading capital factored out: a pattern that opens with a
+# character class lets the regex engine skip quickly to candidate capitals (a leading lookaround
+# would make it try every position).  It matches exactly what
+# (?<![\w’'-])_UNIT(?:_CONN _UNIT){0,6} matches; the look-behinds re-check the consumed capital.
+_TITLE_TAIL = (r"(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=P)rof|(?<=S)(?:en|gt|t|r)|(?<=R)(?:ep|ev)|(?<=G)(?:ov|en)|"
+               r"(?<=L)t|(?<=C)(?:ol|apt)|(?<=J)r)")
+_UNIT_HEAD = (r"[A-Z](?<![\w’'-][A-Z])(?:" + _TITLE_TAIL + r"\.(?=[ \u00a0][A-Z])|\.(?=[ \u00a0][A-Z][a-z])|"
+              r"\.(?:[A-Z]\.){1,4}|[A-Za-z0-9]{0,40}(?:[-’'&](?![sS]\b)[A-Za-z0-9]{1,40}){0,4})")
+NAME_RE = re.compile(_UNIT_HEAD + r"(?:" + _CONN + _UNIT + r"){0,6}")
+# the reference form, kept for the tests that pin NAME_RE to it
+_NAME_RE_REF = re.compile(r"(?=[A-Z])(?<![\w’'-])" + _UNIT + r"(?:" + _CONN + _UNIT + r"){0,6}")
 WORD_RE = re.compile(r"[A-Za-z0-9][\w’'.&-]{0,60}|\S")
 OPENERS = "“„«「『"
 BULLETS = "•·▪‣◦*-–—>"      # list markers that may open a quoted bullet point
@@ -182,6 +192,30 @@ MAX_MARKS = 120          # a paragraph with more quotation marks than this is no
 MAX_CUES = 16            # cues looked at per sentence
 MAX_CUES_ARTICLE = 3000  # cues looked at per article (a long real article has a few hundred)
 _PREV_WORD_RE = re.compile(r"([A-Za-z0-9][\w’'.&-]{0,20}|[^\w\s])\s{0,3}$")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _prev_word(raw: str, lo: int, hi: int) -> str | None:
+    """The word (or punctuation mark) ending right before raw[hi], read no further back than lo:
+    exactly ``_PREV_WORD_RE.search(raw, lo, hi).group(1)`` (None when no match).  The usual
+    case, a word and one space ('... Smith said'), is read directly; anything else goes to the
+    regex."""
+    if hi - lo >= 2 and raw[hi - 1] == " " and raw[hi - 2] in _ASCII_ALNUM:
+        # the match must be [A-Za-z0-9][\w’'.&-]{0,20} ending at hi - 1: its leftmost start
+        p = best = hi - 2
+        floor = max(lo, hi - 22)
+        while p > floor:
+            c = raw[p - 1]
+            if not (c.isalnum() or c in "_’'.&-"):
+                break
+            p -= 1
+            if c in _ASCII_ALNUM:
+                best = p
+        return raw[best:hi - 1]
+    pm = _PREV_WORD_RE.search(raw, lo, hi)
+    return pm.group(1) if pm else None
+
+
 _POSS_RE = re.compile(r"[’']s?$")
 _SENT_END_RE = re.compile(r"[.!?]")
 _FIRST_WORD_RE = re.compile(r"[^ \u00a0]+")
@@ -991,14 +1025,14 @@ def _has_verb(raw: str, s: int, e: int) -> bool:
     """raw[s:e] holds a finite verb (an '-ed' word right after a determiner is an adjective:
     'the cited source')."""
     for m in FINITE_RE.finditer(raw, s, e):
-        pm = _PREV_WORD_RE.search(raw, max(s, m.start() - 24), m.start())
-        if not (m.group().endswith("ed") and pm and pm.group(1).lower() in DETERMINERS):
+        pw = _prev_word(raw, max(s, m.start() - 24), m.start())
+        if not (m.group().endswith("ed") and pw and pw.lower() in DETERMINERS):
             return True
     return False
 
 
 # 'It was reported that ...', 'it has been claimed that ...': reported speech with no speaker
-_IMPERSONAL_RE = re.compile(r"(?<![\w’'-])[Ii]t[ \u00a0](?:(?:is|was|had|has)[ \u00a0](?:been[ \u00a0])?"
+_IMPERSONAL_RE = re.compile(r"[Ii](?<![\w’'-][Ii])t[ \u00a0](?:(?:is|was|had|has)[ \u00a0](?:been[ \u00a0])?"
                             r"(?:widely[ \u00a0]|also[ \u00a0]|previously[ \u00a0])?"
                             r"(reported|claimed|alleged|rumou?red|announced|said|stated|argued)),?[ \u00a0]that[ \u00a0]")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"“”()—–]")
@@ -1061,8 +1095,8 @@ def _cue_ok(raw: str, m, cls: str) -> bool:
     w = m.group(0)
     if w[:1].isupper():
         return False
-    pm = _PREV_WORD_RE.search(raw, max(0, m.start() - 24), m.start())
-    prev = pm.group(1).lower() if pm else ""
+    pw = _prev_word(raw, max(0, m.start() - 24), m.start())
+    prev = pw.lower() if pw else ""
     if prev in DETERMINERS and prev not in ("that", "one", "two", "three"):
         return False   # 'a statement', 'in a note' (noun use)
     if prev in PASSIVE:

@@ -289,6 +289,8 @@ def test_share_moves():
 @pytest.mark.parametrize("chunk", [
     "9", "$", ",", "1,", "$1,", "per cent ", "1 per cent ", "HK$", "US$1.", "one two three ", "(XRP ",
     "No. ", "1-", "A$", "$9 million to ", "1 and ", "Mate 60 ", "%", "12:", "+", "\u00a0",
+    "USD/CNY ", "USD/CNY 7.1 ", "/", "$1.5-billion-", "1-billion-dollar ", "half a percentage ",
+    "a quarter-point ", "margin fell 1 points ", "Index rose to 5 ", ", or 1% ", "a drop of ",
 ])
 def test_linear_time_on_adversarial_text(chunk):
     text = chunk * (1_000_000 // len(chunk))
@@ -430,3 +432,113 @@ def test_precheck_characters_cover_every_match():
 def test_whole_numbers_skip_the_rounding_print_exactly():
     for v in [0.0, -0.0, 1.0, 44.0, 1e11, 999_999_999_999.0, -5e9, 2 ** 39 + 1.0]:
         assert float(f"{v:.12g}") == v and math.copysign(1, float(f"{v:.12g}")) == math.copysign(1, v)
+
+
+# ---- scraped-article patterns (dev-set error patterns and realistic financial sentences) ------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hyphenated scales ("US$1.5-billion initial public offering") and -dollar compounds
+    ("after a US$1.5-billion initial public offering", [("US$1.5-billion", 1.5e9, "USD")]),
+    ("the company is valued at $3-trillion.", [("$3-trillion", 3e12, "USD")]),
+    ("a 1.5-billion-dollar deal", [("1.5-billion-dollar", 1.5e9, "USD")]),
+    ("a 10-million-euro fine", [("10-million-euro", 1e7, "EUR")]),
+    ("a Rs 500-crore plan", [("Rs 500-crore", 5e9, "INR")]),
+    ("It is a $1.2 trillion-dollar market.", [("$1.2 trillion-dollar", 1.2e12, "USD")]),
+    # a currency word with its country's adjective
+    ("plans to invest at least 380 billion Chinese yuan over three years",
+     [("380 billion Chinese yuan", 3.8e11, "CNY")]),
+    ("The deal is worth 5 billion Hong Kong dollars (US$640 million).",
+     [("5 billion Hong Kong dollars", 5e9, "HKD"), ("US$640 million", 6.4e8, "USD")]),
+    ("The fund raised 10 million euros last year.", [("10 million euros", 1e7, "EUR")]),
+    ("It paid 3 billion South Korean won and 500 Japanese yen.",
+     [("3 billion South Korean won", 3e9, "KRW"), ("500 Japanese yen", 500.0, "JPY")]),
+    ("Revenue fell 12 percent to 3.9 billion Swiss francs.", [("3.9 billion Swiss francs", 3.9e9, "CHF")]),
+    # Indian units and the rupee sign
+    ("Tata Motors' net profit rose to Rs 3,764 crore, while revenue climbed 7% to ₹1.05 lakh crore.",
+     [("Rs 3,764 crore", 3.764e10, "INR"), ("₹1.05 lakh crore", 1.05e12, "INR")]),
+    # earnings, IPOs, price targets, market caps, crypto
+    ("The company reported Q3 EPS of $1.23, beating the consensus estimate of $1.20.",
+     [("$1.23", 1.23, "USD"), ("$1.20", 1.2, "USD")]),
+    ("Revenue of 10.2 billion yuan ($1.4 billion) beat forecasts.",
+     [("10.2 billion yuan", 1.02e10, "CNY"), ("$1.4 billion", 1.4e9, "USD")]),
+    ("Morgan Stanley raised its price target to $300 from $250.", [("$300", 300.0, "USD"), ("$250", 250.0, "USD")]),
+    ("Analysts set a price target of $250 for Apple.", [("$250", 250.0, "USD")]),
+    ("Nvidia hit a market cap of $3 trillion.", [("$3 trillion", 3e12, "USD")]),
+    ("the IPO priced at $51, the top of the $47-$51 range", [("$51", 51.0, "USD"), ("$47", 47.0, "USD"),
+                                                            ("$51", 51.0, "USD")]),
+    ("Bitcoin fell 3.1% to $94,250, while ether slipped 2.4% to $3,312.50.",
+     [("$94,250", 94250.0, "USD"), ("$3,312.50", 3312.5, "USD")]),
+    ("Volkswagen's shares dropped 4.2% to €92.10; BP rose 2p to 440p.",
+     [("€92.10", 92.1, "EUR"), ("2p", 0.02, "GBP"), ("440p", 4.4, "GBP")]),
+])
+def test_scraped_money_forms(text, expected):
+    assert money(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tencent bought a 10% stake in the firm.", [("10%", "percent", 10.0, "%")]),
+    ("The index was -3.4% lower.", [("-3.4%", "percent", -3.4, "%")]),
+    ("Shares were down 2.1% at noon.", [("2.1%", "percent", 2.1, "%")]),
+    ("Profit rose 12.5 percent; margins 40 per cent.", [("12.5 percent", "percent", 12.5, "%"),
+                                                       ("40 per cent", "percent", 40.0, "%")]),
+    ("Inflation will be between 5% and 7% next year.", [("5%", "percent", 5.0, "%"), ("7%", "percent", 7.0, "%")]),
+    ("Revenue was up 15% year-on-year.", [("15%", "percent", 15.0, "%")]),
+    ("The Fed raised rates by 25 bps; yields rose 12 basis points.",
+     [("25 bps", "percentage_points", 0.25, "pp"), ("12 basis points", "percentage_points", 0.12, "pp")]),
+    ("The US imposed a 25% tariff on $200 billion of Chinese goods.", [("25%", "percent", 25.0, "%")]),
+    ("Tariffs rose to 145 per cent from 125 per cent.",
+     [("145 per cent", "percent", 145.0, "%"), ("125 per cent", "percent", 125.0, "%")]),
+    # "points" after a rate or margin are percentage points; after an index, index points
+    ("Gross margin dipped slightly by 1.2 points but remained in the high-70s.",
+     [("1.2 points", "percentage_points", 1.2, "pp")]),
+    ("The unemployment rate rose 0.3 points to 4.1%.",
+     [("0.3 points", "percentage_points", 0.3, "pp"), ("4.1%", "percent", 4.1, "%")]),
+    ("Market share fell 3 points.", [("3 points", "percentage_points", 3.0, "pp")]),
+    # fractions of a percentage point
+    ("The bank cut rates by half a percentage point, after a quarter-point rate cut in May.",
+     [("half a percentage point", "percentage_points", 0.5, "pp"), ("a quarter-point", "percentage_points", 0.25, "pp")]),
+    ("a three-quarter-point hike", [("three-quarter-point", "percentage_points", 0.75, "pp")]),
+])
+def test_scraped_percent_forms(text, expected):
+    assert figs(text, ["percent", "percentage_points"]) == expected
+
+
+def test_half_point_lead_and_compound_halves_are_not_fractions_of_a_point():
+    assert figs("He took a half-point lead in the match.", ["percentage_points"]) == []
+    assert figs("Rates rose two and a half percentage points.", ["percentage_points"]) == [
+        ("two and a half percentage points", "percentage_points", 2.5, "pp")]
+
+
+def test_index_points_and_levels():
+    df = extract_figures("The Hang Seng Index fell 1.2 points to 17,454. The Dow lost 500 points, or 1.3%, "
+                         "and the Shanghai Composite fell to around 3,860.")
+    got = {(r.text, r.kind, r.unit, r.direction if isinstance(r.direction, str) else None) for r in df.itertuples()}
+    assert ("1.2 points", "index_points", "points", "down") in got
+    assert ("17,454", "index_points", "points", None) in got  # the level after "to"
+    assert ("1.3%", "percent", "%", "down") in got  # ", or 1.3%" restates the move
+    assert ("3,860", "index_points", "points", None) in got
+    # a level without an index in the sentence stays a plain count
+    assert figs("The firm hired 200 people and expects to reach 350.", ["index_points"]) == []
+
+
+def test_at_one_point_is_not_a_figure():
+    text = "Shanghai’s index was down nearly 5% to a two-year low at one point on Tuesday."
+    assert [f[0] for f in figs(text)] == ["5%"]
+
+
+def test_exchange_rates_are_not_money():
+    for text, value, pair in [("The USD/CNY 7.12 level held.", 7.12, "USD/CNY"),
+                              ("USD/CNY rose 0.2% to 7.1234 on Monday.", 7.1234, "USD/CNY"),
+                              ("EUR/USD climbed to 1.0850.", 1.085, "EUR/USD")]:
+        df = extract_figures(text)
+        assert "money" not in set(df["kind"])
+        row = df[df["value"] == value].iloc[0]
+        assert (row["kind"], row["unit"]) == ("count", pair)
+    # a slash that is not a currency pair changes nothing
+    assert money("The CEO/CFO said CNY 7 billion was raised.") == [("CNY 7 billion", 7e9, "CNY")]
+
+
+def test_direction_of_a_change_noun_before_of():
+    df = extract_figures("It reported a drop of 2.1% in sales and an increase of $3 billion in debt.")
+    assert list(df["direction"]) == ["down", "up"]
