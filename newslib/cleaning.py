@@ -71,10 +71,30 @@ _SENT_END = tuple(".!?\"”’)")
 _TRUNCATED = ("...", "…")
 # a line made only of byline/dateline labels: "By", "Contributors", "Last updated:", "Written by Published"
 _LABEL_ONLY = re.compile(
-    r"^(?:(?:written|posted|reported|words|story|text)\s)?(?:by|authors?|contributors?|writers?|reporters?|byline"
+    r"^(?:(?:and|&|\|)\s{1,2})?(?:(?:written|posted|reported|words|story|text)\s)?(?:by|authors?|contributors?|writers?|reporters?|byline"
     r"|published|posted|updated|last\supdated|first\spublished|date|written\sby)"
     r"(?:[\s:：|,]{1,3}(?:by|published|posted|updated|last\supdated|date|on|and)){0,3}[\s:：|,]{0,3}$",
     re.IGNORECASE)
+# a byline/dateline fragment the scraper split off: a wire or desk credit with a dangling separator
+# ("Reuters |", "AFP -"), or a label after one ("| Updated", "• 3 hours ago")
+_FRAGMENT = re.compile(r"^[A-Z][\w&.'’-]{0,24}(?:\s[A-Z][\w&.'’-]{0,24}){0,2}\s{0,2}[|•·–—/-]$"
+                       r"|^[|•·–—]\s{0,2}(?:updated|published|posted|last\supdated|by|\d{1,3}\s(?:hours?|minutes?|mins?|days?)\sago)\b",
+                       re.IGNORECASE)
+# a masthead or slogan line ("Most Widely Read Newspaper", "Nigeria's Leading Daily", "Breaking News"):
+# short, no digits, names the publication by what it is or brags about it
+_MASTHEAD = re.compile(
+    r"\b(?:newspapers?|e-?paper|news\s(?:portal|site|source|network|website)|(?:most|widely)\s(?:widely\s)?read"
+    r"|most\strusted|breaking\snews|latest\snews|online\sedition|since\s1[89]\d\d"
+    r"|(?:leading|largest|number\sone|no\.?\s?1|premier|independent|national)\s(?:daily|weekly|news|newspaper|source))\b",
+    re.IGNORECASE)
+# the vocabulary of cookie / consent / privacy banners, and the reader being addressed
+_CONSENT = re.compile(
+    r"\bcookies?\b|\bconsent|\bprivacy\b|\bpersonali[sz](?:e|ed|es|ing|ation)\b|\bopt[\s-]out\b|\bthird[\s-]part(?:y|ies)\b"
+    r"|\b(?:accept|reject|deny|allow)\s(?:all|optional|cookies)\b|\bsimilar\stechnologies\b|\bterms\sof\s(?:service|use)\b"
+    r"|\bmanage\s(?:preferences|settings|options|choices)\b|\blegitimate\sinterests?\b|\bad(?:vertising)?\spartners\b"
+    r"|\badvertising\b|\btracking\btechnolog", re.IGNORECASE)
+_ADDRESSED = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
+_FRAGMENT_ENDS = frozenset("|•·–—/-")
 _BYLINE_LABEL = re.compile(r"^(?:written|posted|reported|words|story|text|by|authors?|contributors?|writers?|reporters?|byline)\b",
                            re.IGNORECASE)
 # "Jane Doe in Beijing", also glued by the scraper: "Jane Doein Beijing"
@@ -196,7 +216,13 @@ class _Line:
 
     def is_label(self) -> bool:
         """A byline/dateline label without its value ("By", "Published", "Contributors")."""
-        return self.words <= 6 and len(self.text) <= 50 and bool(_LABEL_ONLY.match(self.text))
+        if self.words > 6 or len(self.text) > 50:
+            return False
+        if _LABEL_ONLY.match(self.text):
+            return True
+        if self.text[-1] not in _FRAGMENT_ENDS and self.text[0] not in _FRAGMENT_ENDS:
+            return False
+        return bool(_FRAGMENT.match(self.text)) and not bp.is_nav(self.text.strip(" |•·–—/-"))
 
     def is_header_meta(self) -> bool:
         """A dateline, a byline or a byline/dateline label."""
@@ -231,6 +257,36 @@ class _Line:
         if self._dek is None:
             self._dek = self.words >= 5 and any(t[0].islower() for t in self.text.split(None, 12)[1:12])
         return self._dek
+
+
+def _consent_lines(L: list[_Line]) -> None:
+    """Cookie / consent banners anywhere in the page: from a line with a cookie cue, the adjacent
+    lines that speak the banner's vocabulary (cookies, consent, privacy, personalising,
+    advertising, "Accept All", third parties, ...) to the reader (you / we / our), or short ones
+    ("This includes personalizing content and advertising."), get the cookie cue too; so does a
+    short heading right above the block ("Your choices", "We value your privacy")."""
+    n = len(L)
+    j = 0
+    while j < n:
+        if L[j].cue != "cookie":
+            j += 1
+            continue
+        k = j - 1  # upwards: short heading-like lines of the banner
+        while k >= 0 and not L[k].cue and L[k].words <= 8 and not L[k].text.endswith(".") \
+                and _CONSENT.search(L[k].text):
+            L[k].cue = "cookie"
+            k -= 1
+        k = j + 1
+        while k < n and L[k].words <= 80:
+            ln = L[k]
+            if ln.cue == "cookie":
+                pass
+            elif ln.cue or not _CONSENT.search(ln.text) or not (ln.words <= 12 or _ADDRESSED.search(ln.text)):
+                break
+            else:
+                ln.cue = "cookie"
+            k += 1
+        j = k + 1
 
 
 def _title_like(ln: _Line) -> bool:
@@ -299,6 +355,31 @@ def _subheading(ln: _Line) -> bool:
         and not bp.is_nav(ln.text) and not ln.is_header_meta()
 
 
+def _lead_position(L: list[_Line], parts: list[str | None], j: int) -> bool:
+    """Line `j` follows the headline, an image line or the first paragraph: at most one article
+    paragraph and no other body line (a table row, a subheading) comes before it."""
+    prose = 0
+    for k in range(j - 1, max(-1, j - 40), -1):
+        if parts[k] == "title":
+            return True
+        if parts[k] == "body":
+            if not L[k].prose():
+                return False
+            prose += 1
+            if prose > 1:
+                return False
+    return True
+
+
+def _photo_title(ln: _Line) -> bool:
+    """A picture title as photo agencies write them: 3-15 words in Title Case, no sentence end, not
+    a subheading ("What happened") or a byline."""
+    if not 3 <= ln.words <= 15 or ln.text.endswith(_SENT_END) or ln.text.endswith(":") or _subheading(ln):
+        return False
+    toks = ln.text.split()
+    return sum(1 for w in toks if w[:1].isupper() or w[:1].isdigit()) * 4 >= len(toks) * 3 and not ln.is_header_meta()
+
+
 def _caption_like(ln: _Line) -> bool:
     """A photo caption by its wording (no credit marker needed): one sentence of 4-35 words
     describing a scene in the present tense or ending in the date the photo was taken."""
@@ -330,11 +411,13 @@ def _structural_boilerplate(L: list[_Line], parts: list[str | None], reasons: li
                 mark(j, "caption")
         j += 1
     for j in range(n):
-        if parts[j] is not None or L[j].words > 12 or not L[j].text.endswith(".") or L[j].prose():
+        if parts[j] is not None or j + 1 >= n or reasons[j + 1] not in ("photo-credit", "caption") \
+                or L[j].words > 15 or L[j].prose() or any(q in L[j].text for q in _QUOTES):
             continue
-        # alt text right above a credited caption ("Jane Doe, founder of Acme.")
-        if j + 1 < n and reasons[j + 1] in ("photo-credit", "caption") and not any(q in L[j].text for q in _QUOTES):
-            mark(j, "caption")
+        if L[j].words <= 12 and L[j].text.endswith("."):
+            mark(j, "caption")  # alt text right above a credited caption ("Jane Doe, founder of Acme.")
+        elif (t is None or j > t) and _photo_title(L[j]):
+            mark(j, "caption")  # a photo agency's picture title above its credit ("Automaker Reports Earnings")
     prose_seen = 0
     comments_from = n
     for j in range(n):
@@ -402,6 +485,9 @@ def _find_title(L: list[_Line]) -> int | None:
             break
     if not cands:
         return None
+    if len(cands) > 1:  # a masthead or slogan above the headline is never the headline
+        last_plain = max((c for c in cands if not _masthead(L[c])), default=-1)
+        cands = [c for c in cands if c > last_plain or not _masthead(L[c])]
     if cands[0] == 0 and L[0].prose() and L[0].words >= 30:
         return None
     t = next((c for c in cands if _has_title_signal(L, c)), None)
@@ -423,6 +509,17 @@ def _find_title(L: list[_Line]) -> int | None:
             if L[j].akey == hk:
                 return j
     return t
+
+
+def _masthead(ln: _Line) -> bool:
+    """A masthead or slogan line: at most 7 words, no sentence end, no lower-case words
+    but short function words, and a publication word or a boast (see `_MASTHEAD`)."""
+    text = ln.text
+    if ln.words > 7 or text.endswith(_SENT_END):
+        return False
+    if any(t[0].islower() and len(t) > 3 for t in text.split()):
+        return False  # a verb phrase: "Newspaper sales fall again"
+    return _MASTHEAD.search(text) is not None
 
 
 def _before_button(L: list[_Line], i: int) -> bool:
@@ -489,6 +586,8 @@ def clean_text(raw: str) -> Cleaned:
     out = Cleaned(lines=[])
     if not n:
         return out
+    if any(ln.cue == "cookie" for ln in L):
+        _consent_lines(L)
 
     t = _find_title(L)
     # ---- the header region -----------------------------------------------------------------
@@ -664,13 +763,18 @@ def clean_text(raw: str) -> Cleaned:
         else:
             parts[j] = "body"
 
-    # a "Source: ..." line under a table or chart in the middle of the article is body; at the end it is a credit
+    # a "Source: ..." line under a table or chart in the middle of the article is body; at the end it is a
+    # credit; a short one right under the headline or the lede (before the second paragraph) credits the
+    # lead picture ("Source: Visual China")
     later_body = False
     for j in range(n - 1, -1, -1):
         if parts[j] == "body" and L[j].prose():
             later_body = True
         elif later_body and reasons[j] == "credit" and L[j].text[:6].lower() == "source":
-            parts[j], reasons[j] = "body", None
+            if L[j].words <= 6 and _lead_position(L, parts, j):
+                reasons[j] = "photo-credit"
+            else:
+                parts[j], reasons[j] = "body", None
 
     # ---- publication date ----------------------------------------------------------------------
     best: tuple[int, int, DateHit] | None = None
@@ -678,6 +782,9 @@ def clean_text(raw: str) -> Cleaned:
         hit = L[j].date()[0]
         if hit is not None and (best is None or hit.rank < best[2].rank):
             best = (j, hit.rank, hit)
+        elif hit is not None and hit.rank == best[2].rank and best[2].value == best[2].value.normalize() \
+                and hit.value.normalize() == best[2].value and hit.value != best[2].value:
+            best = (j, hit.rank, hit)  # the same day with its time ("date 2024-06-02" then "Jun 2, 2024 09:15 AM")
     if best is None and n:  # the scraper's date stamp glued to the first line (" date 2020-07-30 Huawei ...")
         m = _STAMP.match(L[0].text)
         if m:

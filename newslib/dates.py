@@ -63,6 +63,10 @@ def _pairs(name: str) -> dict[str, str]:
 _REFS = {k.lower(): v for k, v in _pairs("date_refs.txt").items()}
 _SETS = {k.lower(): v for k, v in _pairs("date_sets.txt").items()}
 _HOLIDAYS = _pairs("date_holidays.txt")
+_PRESENT_NOUNS = frozenset(w.lower() for w in load_lexicon("date_present_nouns.txt"))
+# "today's" + up to two more words: the last word read is checked against _PRESENT_NOUNS
+_TODAYS_NOUN = re.compile(r"['’]s\s([A-Za-z-]{1,20})(?:\s([A-Za-z-]{1,20}))?(?:\s([A-Za-z-]{1,20}))?")
+_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "at", "for", "with", "to", "by", "from"})
 _TENSE = {k.lower().replace("’", "'"): v for k, v in _pairs("date_tense.txt").items()}
 
 
@@ -175,11 +179,11 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<!\w)(?:the\s)?(?:(?P<mod>early|mid|late)[\s-]{1,2})?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century(?!\w)", _I)),
     ("quarter", re.compile(
         r"(?<![\w-])(?:(?P<ypos>" + _YEAR + r"|this\syear|last\syear|next\syear)['’]s\s)?(?P<the>the\s)?"
-        r"(?:(?P<adj>latest|current|same|comparable|corresponding|most\srecent|year-ago|year-earlier|previous|preceding|prior|past|last|next|coming|following)\s)?"
+        r"(?:(?P<adj>latest|current|this|same|comparable|corresponding|most\srecent|year-ago|year-earlier|previous|preceding|prior|past|last|next|coming|following)\s)?"
         r"(?:(?P<ypre>" + _YEAR + r")\s)?(?:(?P<fis>fiscal)[\s-]{1,2})?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]{1,2}(?:(?P<fis2>fiscal)[\s-])?"
         r"|(?P<qmon>march|june|september|sept|december)\s)?"
         r"(?P<qw>quarter|period)(?![\w-]|\sof\s(?:a|an|one|the\s(?:company|market|world))\b|\spoint)"
-        r"(?:\s(?:of\s)?(?:(?i:fiscal)\s(?:year\s)?)?(?P<year>" + _YEAR + r")(?!\d))?"
+        r"(?:\s(?:of\s)?(?:(?i:fiscal)\s(?:year\s)?)?(?P<year>" + _YEAR + r")(?!\d)|\sof\s(?P<yrel>this|last|next)\syear(?!\w))?"
         r"(?P<yago>\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago|before)|the\s(?:year\s(?:before|earlier)|previous\syear|prior\syear)))?", _I)),
     ("qform", re.compile(
         r"(?<![\w-])(?:Q(?P<q>[1-4])(?:\s{0,2}(?:FY\s?)?(?P<y>" + _YEAR + r"|['’]?\d\d))?"
@@ -348,8 +352,13 @@ _SLACK = 20
 _CUE_LAST = frozenset(k.split()[-1] for k in _TENSE)
 _CUE_TOKEN = re.compile(r"[a-z']+|\d{1,12}(?:[.,]\d{1,12}){0,6}|[.!?;:\n\"“”]")  # "34.5": no clause break
 _BREAKS = frozenset('.!?;:\n"“”')
+_CUE_TOKEN_FWD = re.compile(r"[a-z']+|\d{1,12}(?:[.,]\d{1,12}){0,6}|[.!?;:,()\n\"“”—–]")
+_BREAKS_FWD = _BREAKS | frozenset(",()—–")
 _ABBREV = frozenset(set(MONTHS) | {"mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "inc", "corp", "co",
                                    "ltd", "no", "vs", "jr", "sr", "prof", "lt", "col", "capt", "sgt"})
+# words that open a new clause: a tense cue after one of them belongs to that clause
+_CLAUSE_WORDS = frozenset({"and", "but", "or", "which", "who", "while", "when", "where", "as", "because",
+                           "if", "after", "before", "since", "until", "although", "though", "whereas"})
 _MERGE_GAP = re.compile(r"[ \t\u00a0,]{0,3}(?:(?:at|on)\s)?")
 
 
@@ -487,6 +496,27 @@ class _Ctx:
                     if cue:
                         return cue
         return None
+
+    def tense_after(self, e: int) -> str | None:
+        """future / past from the first verb-like cue after offset `e` in the same clause, for
+        an expression that opens its clause ("Sales from January to October totaled ..."): a
+        cue word from the tense list, or a regular past form ("totaled", "climbed")."""
+        window = self.raw[e:e + 70].lower().replace("’", "'")
+        for t in _CUE_TOKEN_FWD.findall(window):
+            if t in _BREAKS_FWD or t in _CLAUSE_WORDS:
+                return None  # "and", "which", "while" start another clause
+            if t.endswith("'ll"):
+                return "future"
+            cue = _TENSE.get(t)
+            if cue:
+                return cue
+            if len(t) >= 5 and t.endswith("ed") and not t.endswith("eed"):
+                return "past"
+        return None
+
+    def forget(self) -> None:
+        """Drop the period in focus (after a relative expression that could not be placed)."""
+        self.last = self.last_coarse = None
 
     def remember(self, value: str | None) -> None:
         g = _granularity(value)
@@ -643,7 +673,10 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             y = dct.year + {"this": 0, "last": -1, "next": 1}[g["rely"].lower()]
             anchor = ctx.dct_str
         elif dct is not None:
-            y = _nearest_year(dct, month, day, ctx.tense(s))
+            tense = ctx.tense(s)
+            if tense is None and day is None:
+                tense = ctx.tense_after(e)  # "January to October totaled": the verb comes after
+            y = _nearest_year(dct, month, day, tense)
             anchor = ctx.dct_str
         else:
             y, anchor = None, None
@@ -765,6 +798,12 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         part = g["part"]
         if w == "overnight":
             return None
+        if w == "today" and not part and not mod:
+            pm = _TODAYS_NOUN.match(raw, e)
+            words = [x.lower() for x in pm.groups() if x] if pm else []
+            k = next((i for i, x in enumerate(words) if x in _FUNCTION_WORDS), len(words))
+            if _PRESENT_NOUNS.intersection(words[:k]):
+                return T("date", "PRESENT_REF")  # "in today's toxic environment": the present era
         if dct is None:
             return T("date", None, mod)
         d = dct + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
@@ -1052,7 +1091,11 @@ def _resolve_quarter_core(m: re.Match, ctx: _Ctx, T) -> Timex | None:
                 return T("date", None)
             y, mo = _add_months(dct.year, dct.month, -15)
             return T("date", f"{y:04d}-Q{_quarter(mo)}", anchor=ctx.dct_str)
-        if adj == "current":
+        if adj in ("current", "this"):
+            if adj == "this" and last_q and dct is not None and 0 <= (
+                    dct.year * 4 + _quarter(dct.month) - int(last_q[:4]) * 4 - int(last_q[6])) <= 1:
+                # a results story's "this quarter's loss": the quarter just reported, in focus
+                return T("date", last_q, anchor=last_q)
             if dct is None:
                 return T("date", None)
             return T("date", f"{dct.year:04d}-Q{_quarter(dct.month)}", anchor=ctx.dct_str)
@@ -1065,7 +1108,7 @@ def _resolve_quarter_core(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     q = _ORD[ordw]
     if g["year"]:
         return T("date", f"{int(g['year']):04d}-Q{q}")
-    yp = (g["ypos"] or "").lower()
+    yp = (g["ypos"] or g["yrel"] or "").lower()
     if yp and yp[0].isdigit():
         return T("date", f"{int(yp):04d}-Q{q}")
     if dct is None:
@@ -1100,6 +1143,9 @@ def _resolve_relative(m: re.Match, ctx: _Ctx, T) -> Timex | None:
         d = d[4:]
     if the and d in ("following", "previous", "preceding", "prior", "same") and u in (
             "week", "month", "year", "decade", "quarter"):
+        return _resolve_anaphor(m, ctx, T, f"the {d} {u}")
+    if not the and d in ("previous", "preceding", "prior") and u in ("week", "month", "year") and ctx.last:
+        # "up 8.2% from previous month": the one before the period in focus, as with "the"
         return _resolve_anaphor(m, ctx, T, f"the {d} {u}")
     if d == "this past":
         d = "last"
@@ -1278,7 +1324,9 @@ def _resolve_anaphor(m: re.Match, ctx: _Ctx, T, phrase: str | None = None) -> Ti
         return T("date", f"{by + step:04d}", mod, base)
     if unit == "month":
         gran = _granularity(base)
-        mo = int(base[5:7]) if gran in ("day", "month") else (ctx.dct.month if ctx.dct else 1)
+        if gran not in ("day", "month") and ctx.dct is None:
+            return T("date", None, mod)  # "the previous month" after "2022" in an undated text
+        mo = int(base[5:7]) if gran in ("day", "month") else ctx.dct.month
         y, mo = _add_months(by, mo, step)
         return T("date", f"{y:04d}-{mo:02d}", mod, base)
     if unit == "week":
@@ -1547,7 +1595,8 @@ def _merge(raw: str, items: list[Timex]) -> list[Timex]:
 
 # comparison periods ("a year earlier", "the year-ago quarter") do not move the narrative's focus
 _HAS_DIGIT = re.compile(r"\d")
-_COMPARISON = re.compile(r"year[\s-](?:ago|earlier|before)|same\s(?:quarter|period)\s", _I)
+_COMPARISON = re.compile(
+    r"year[\s-](?:ago|earlier|before)|same\s(?:quarter|period)\s|(?:quarter|period)\s(?:of\s)?last\syear", _I)
 
 
 def scan(raw: str, published: Any = None) -> list[Timex]:
@@ -1569,11 +1618,35 @@ def scan(raw: str, published: Any = None) -> list[Timex]:
             continue
         out.append(tx)
         covered = m.end()
-        if tx.kind in ("date", "time") and not _COMPARISON.search(m.group(0)) and not (
+        if tx.kind == "date" and tx.value is None:
+            ctx.forget()  # "last quarter" in an undated text: the period in focus is now unknown
+        elif tx.kind in ("date", "time") and not _COMPARISON.search(m.group(0)) and not (
                 ctx.last_coarse and tx.value and _shift_value(ctx.last_coarse, years=-1) == tx.value
                 and _HAS_DIGIT.search(m.group(0))):
             ctx.remember(tx.value)  # a stated year-ago comparison ("in C4Q15, up from C4Q14") keeps the focus
+    if ctx.dct is None:
+        _fill_named_periods(out)
     return _merge(raw, out)
+
+
+_PERIOD_VALUE = re.compile(r"(?:\d{4}|XXXX)-[QH][1-4]")
+
+
+def _fill_named_periods(items: list[Timex]) -> None:
+    """In a text without a publication date, a bare "Q3" / "the third quarter" / "H1" takes the
+    year the text itself gives that period elsewhere ("the third quarter of 2023"), before or
+    after it, when the text names it with one year only."""
+    years: dict[str, set[str]] = {}
+    for t in items:
+        v = t.value
+        if v and t.anchor is None and v[0] != "X" and _PERIOD_VALUE.fullmatch(v):
+            years.setdefault(v[5:], set()).add(v)
+    if not years:
+        return
+    for t in items:
+        v = t.value
+        if v and v.startswith("XXXX-") and len(years.get(v[5:], ())) == 1:
+            t.value = t.anchor = next(iter(years[v[5:]]))
 
 
 # ---- public API -------------------------------------------------------------------------------

@@ -113,8 +113,8 @@ _PREFIX_TAIL = re.compile(
 _SIGN_TAIL = re.compile(r"(?:^|(?<=[\s(\[/,:;]))[+\-−–]$")
 _SCALE_AFTER = re.compile(
     r"(?P<sp>[ \u00a0-]?)(?P<scale>(?i:lakh[ ]crore|thousand|million|billion|trillion|lakhs?|crores?"
-    r"|mln|mn|bln|bn|trn|tln|tn)\b|(?P<a>[kKmMbB])(?![\w]))")
-_PCT = (r"(?P<pct>[ \u00a0]?[%％]|(?:[ \u00a0]|-)(?i:per[ \u00a0]?cent|per-cent|percent|pct)\b(?![ -]points?\b))"
+    r"|mln|mn|mil|bln|bil|bn|trn|tln|tril|tn)\b|(?P<a>[kKmMbB])(?![\w]))")
+_PCT = (r"(?P<pct>[ \u00a0]?[%％]|[ \u00a0]?pc\b(?![ -]points?\b)|(?:[ \u00a0]|-)(?i:per[ \u00a0]?cent|per-cent|percent|pct)\b(?![ -]points?\b))"
         r"|(?P<pp>(?:[ \u00a0]|-)(?i:percentage[ \u00a0-]points?|per[ \u00a0]?cent(?:age)?[ \u00a0-]points?"
         r"|pct[ .]?(?:points?|pts?)|ppts?|pp)\b)"
         r"|(?P<bp>(?:[ \u00a0]|-)(?i:basis[ \u00a0-]points?|bps|bp)\b)"
@@ -471,6 +471,31 @@ def _ranks_fractions(raw: str, low: str, tokens: frozenset[str]) -> list[dict]:
     return rows
 
 
+# "a quarter of a billion dollars", "half a million", "three quarters of a trillion yuan": a
+# fraction before a bare scale word scales it
+_SCALE_ONLY = re.compile(r"(?i:an?[ \u00a0](?:hundred|thousand|million|billion|trillion))")
+_FRAC_OF_TAIL = re.compile(
+    r"(?<![\w-])(?:(?P<n>(?i:a|one|two|three))[ \u00a0-])?(?P<f>(?i:half|halves|quarters?|thirds?|fifths?|tenths?))"
+    r"(?:[ \u00a0]of)?[ \u00a0]$")
+_FRAC_N = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _fraction_of_scale(raw: str, r: dict) -> None:
+    """Scale row `r` ("a billion dollars") by a fraction written right before it, and take the
+    fraction into its span."""
+    s = r["num_start"]
+    t = _FRAC_OF_TAIL.search(raw, max(0, s - 24), s)
+    if t is None:
+        return
+    f = t.group("f").lower()
+    frac = nb.FRACTIONS[f] * _FRAC_N.get((t.group("n") or "a").lower(), 1)
+    if f == "half" and t.group("n"):
+        return  # "a half billion" is read elsewhere; "one half of a million" is rare
+    r["value"] = float(f"{r['value'] * frac:.12g}")
+    r["start"] = t.start()
+    r["text"] = raw[t.start():r["end"]]
+
+
 def _number_starts(raw: str, low: str, tokens: frozenset[str]) -> list[int]:
     """Sorted start offsets of candidate numerals and number-word runs."""
     starts = _digit_run_starts(raw)
@@ -541,7 +566,10 @@ def _scan(raw: str) -> list[dict]:
             if bm:
                 block_end = pos = max(bm, e)
                 continue
-        nums.append(_classify(raw, s, e, value, bool(words), pairs))
+        r = _classify(raw, s, e, value, bool(words), pairs)
+        if r is not None and words and s > 0 and _SCALE_ONLY.fullmatch(words):
+            _fraction_of_scale(raw, r)
+        nums.append(r)
     nums = [r for r in nums if r is not None]
     for i, r in enumerate(nums):
         # ranges: "20 to 30 percent", "$62,000 to 63,000", "$5 to 7 million"

@@ -244,6 +244,15 @@ _NAME_LINE = re.compile(
     rf"(?:(?:,?\s(?:and|&)\s|,\s){_NAME_TOKEN}(?:[\s\u00a0]{{1,2}}{_NAME_TOKEN}){{1,4}}){{0,3}}$")
 
 
+# a desk or staff credit in place of a name: "News Desk", "Web Desk", "Staff Reporter", "Our Correspondent",
+# "Reuters Staff", "Business Bureau"
+_DESK = re.compile(
+    r"^(?:[A-Z][\w&.'’-]{0,20}\s){1,2}(?:Desk|Bureau|Newsroom)$|^(?:Our|Staff|Special|Foreign)\s(?:Reporter|Correspondent|Writer)s?$"
+    r"|^[A-Z][\w&.'’-]{0,20}\sStaff$|^(?:News|Web|Online|Digital)\s(?:Team|Staff)$")
+_DESK_ENDS = ("Desk", "Bureau", "Newsroom", "Reporter", "Reporters", "Correspondent", "Correspondents", "Writer",
+              "Writers", "Staff", "Team")
+# "Business | By Jane Doe": a section label in front of the byline
+_SECTION_BY = re.compile(r"^[A-Z][\w&'’-]{0,20}(?:\s[A-Z&][\w&'’-]{0,20}){0,2}\s{0,2}[|•·–—/]\s{0,2}(?=by\s)", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\s(?:in|from)\s[A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30}){0,2}$")
 
 
@@ -291,6 +300,14 @@ def parse_byline(line: str, date_span: tuple[int, int] | None = None) -> str | N
     'Jane Doe, Reuters • 3 min read'."""
     if len(line) > 200:
         return None
+    if len(line) <= 40 and line.endswith(_DESK_ENDS) and _DESK.match(line) \
+            and line.split()[0].lower() not in _NOT_NAMES:
+        return line
+    if date_span is None and len(line) <= 120 and any(c in line[:50] for c in "|•·–—/") \
+            and ("by " in line or "By " in line or "BY " in line):
+        m = _SECTION_BY.match(line)
+        if m:
+            line = line[m.end():]
     text = line
     if date_span is not None:
         text = line[:date_span[0]] + " | " + line[date_span[1]:]

@@ -6,7 +6,7 @@ Shared by the figures extractor and any module that needs a number's value:
   space-grouped ``1 414 021 100`` (at least two groups of three, so "May 5 100" stays two numbers).
 * :data:`WORDS` — regex source (case-insensitive) for a run of number words: ``twenty-one``,
   ``one hundred``, ``five and a half million``, ``three lakh crore``, ``a million``.
-* :data:`SCALES` — scale words and abbreviations (million, mn, bn, bln, tn, lakh, crore ...).
+* :data:`SCALES` — scale words and abbreviations (million, mn, bn, bln, bil, mil, tn, lakh, crore ...).
 * :func:`digits_value`, :func:`words_value` turn the matched text into a float.
 
 Every pattern is a bounded sequence of literal alternatives (no nested unbounded quantifiers),
@@ -28,6 +28,8 @@ SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6,
     "mln": 1e6, "m": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9, "bln": 1e9,
     "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12, "dozen": 12,
+    # Malaysian / Singaporean press: "US$108.5bil", "RM500mil", "RM1.2tril"
+    "mil": 1e6, "bil": 1e9, "tril": 1e12,
 }
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

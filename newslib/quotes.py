@@ -55,7 +55,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import filterfalse
+from itertools import filterfalse, islice
 
 import pandas as pd
 
@@ -275,12 +275,21 @@ class _Entity:
 # --------------------------------------------------------------------------------------------
 
 
-def _find_marks(raw: str, ps: int, pe: int) -> list[tuple[int, int | None]]:
-    """Pair the quotation marks of one paragraph: (open offset, close offset or None)."""
-    marks = [m.start() for m in DQ_RE.finditer(raw, ps, pe)]
+def _find_marks(raw: str, ps: int, pe: int, dq: list[int] | None = None, sq: list[int] | None = None
+                ) -> list[tuple[int, int | None]]:
+    """Pair the quotation marks of one paragraph: (open offset, close offset or None).  `dq` /
+    `sq`, when given, are the offsets of all double / single marks of a range holding the
+    paragraph (found in one pass per article instead of one per paragraph)."""
+    if dq is None:
+        marks = [m.start() for m in DQ_RE.finditer(raw, ps, pe)]
+    else:
+        marks = dq[bisect_left(dq, ps):bisect_left(dq, pe)]
     single = False
     if not marks:
-        marks = [m.start() for m in SQ_RE.finditer(raw, ps, pe)]
+        if sq is None:
+            marks = [m.start() for m in SQ_RE.finditer(raw, ps, pe)]
+        else:
+            marks = sq[bisect_left(sq, ps):bisect_left(sq, pe)]
         single = True
     if len(marks) > MAX_MARKS:
         return []
@@ -324,8 +333,11 @@ def _scan_quotes(raw: str, paras: list[tuple[int, int]]) -> list[_Quote]:
     quotes: list[_Quote] = []
     chain = 0
     prev_unclosed_at_end = False
+    lo, hi = paras[0][0], paras[-1][1]
+    dq = [m.start() for m in DQ_RE.finditer(raw, lo, hi)]
+    sq = [m.start() for m in SQ_RE.finditer(raw, lo, hi)]
     for pid, (ps, pe) in enumerate(paras):
-        pairs = _find_marks(raw, ps, pe)
+        pairs = _find_marks(raw, ps, pe, dq, sq)
         starts_with_open = bool(pairs) and raw[ps:pairs[0][0]].strip() == ""
         if prev_unclosed_at_end and starts_with_open and quotes:
             cur_chain = quotes[-1].chain if quotes[-1].chain >= 0 else chain
@@ -622,6 +634,14 @@ class _Ctx:
 
 def _words(raw: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(raw, s, e)]
+
+
+_HEAD_WORDS = 16
+
+
+def _words_head(raw: str, s: int, e: int, n: int) -> list[tuple[int, int, str]]:
+    """The first n items of _words(raw, s, e), without tokenizing the rest of the window."""
+    return [(m.start(), m.end(), m.group(0)) for m in islice(WORD_RE.finditer(raw, s, e), n)]
 
 
 def _role_in(words: list[str]) -> tuple[int, int] | None:
@@ -1246,6 +1266,9 @@ def _quotes_for_article(art: Article) -> list[dict]:
             cues.append((m, cls))
             if len(cues) >= MAX_CUES:
                 break
+        if not cues:
+            prev_sent = (ss, se)
+            continue
         sq = q_sorted[bisect_left(q_starts, ss):bisect_left(q_starts, se)]
         claimed: list[tuple[int, int]] = [(q.start, q.end) for q in sq[:50] if q.used]
         sent_speaker: _Speaker | None = None
@@ -1434,7 +1457,9 @@ def _quotes_for_article(art: Article) -> list[dict]:
                     if inversion:
                         tail_s = se
                     obj_e = tail_s
-                    tw = _words(raw, tail_s, nxt_cue)
+                    # the first words after the cue (a clause reads at most 12; _HEAD_WORDS is
+                    # plenty, and the one loop that may read further re-reads them all)
+                    tw = _words_head(raw, tail_s, nxt_cue, _HEAD_WORDS)
                     # skip the object of 'told' and adverbials up to 'that'
                     that_i = None
                     for i, (_x, _y, w) in enumerate(tw[:12]):
@@ -1479,12 +1504,14 @@ def _quotes_for_article(art: Article) -> list[dict]:
                                     "the", "a", "an") and tw[k - 1][2][:1].isupper())):
                             k += 1
                         obj_e = tw[k - 1][1] if k else tail_s
-                        tw = _words(raw, obj_e, nxt_cue)
+                        tw = _words_head(raw, obj_e, nxt_cue, 2)     # only tw[1] is read below
                     elif that_i is None:
                         k = 0
                         while k < len(tw) and (tw[k][2].lower() in TIME_WORDS or tw[k][2] == "," or
                                                tw[k][2].lower() in ("on", "however")):
                             k += 1
+                            if k == len(tw) == _HEAD_WORDS:     # ran off a cut list: read all
+                                tw = _words(raw, tail_s, nxt_cue)
                         if k:
                             obj_e = tw[k - 1][1]
                         if tw and tw[0][2].lower() in ANAPHORIC_OBJECTS and (
@@ -1496,8 +1523,8 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         # the reported clause
                         nxt_cue = cues[idx + 2][0].start() if idx + 2 < len(cues) else se
                     after_words = _n_words(raw, obj_e, min(nxt_cue, obj_e + 300))
-                    first_after = _words(raw, obj_e, min(se, obj_e + 40))
-                    fa = first_after[0][2].lower() if first_after else ""
+                    first_after = WORD_RE.search(raw, obj_e, min(se, obj_e + 40))
+                    fa = first_after.group().lower() if first_after else ""
                     after_ok = (that_i is not None and after_words >= 2) or (
                         cls == "clause" and after_words >= 3 and fa not in PREPS and fa not in ",.;:"
                         and not fa.endswith("ing") and fa not in ("to", "for", "the", "a", "an")

@@ -536,6 +536,8 @@ def test_linear_time_on_adversarial_input():
         "▲ 1.5 " * 1500, "a.b@c.d." * 1200, "AB123456789" * 800, "By Published Updated " * 500,
         "in Austin, on May 31, 2023" * 300, "11:13" * 1500, "Increased By " * 800, "What happened " * 700,
         "date 2020-01-01 " * 700, ". Photo: A" * 1500, "Learn more " * 900,
+        "We use cookies " * 700, "Accept All privacy you " * 600, "Reuters | " * 1000, "A-B-C-D- " * 1000,
+        "Most Widely Read Newspaper " * 400, "Business | By " * 800, "News Desk " * 1000, "Source:" * 1500,
     ]
     lines = []
     size = 0
@@ -823,3 +825,89 @@ def test_header_gates_keep_case_insensitive_matches():
     hit, ok = parse_dateline("PUBLISHED : Tuesday, 20 AUGUST, 2019, 4:02pm")
     assert ok and hit.value == pd.Timestamp("2019-08-20 16:02")
     assert parse_dateline("Revenue rose 2019 percent")[0] is None
+
+
+# ---- banners, mastheads, credits and byline fragments of unseen layouts --------------------------
+def test_consent_banner_block_is_boilerplate_and_never_the_headline():
+    raw = ("We use cookies to remember your settings and to measure how readers use this site.\n"
+           "Some of them help us tailor offers and advertising.\n"
+           'Choosing "Accept All" lets us share what they record with our third-party partners.\n'
+           "You can withdraw your consent at any time in the privacy centre.\n"
+           f"Harbour Volumes Climb for a Third Month\nMarch 4, 2022\n{_PARA1}\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert c.title == "Harbour Volumes Climb for a Third Month"
+    bp_lines = _boilerplate(raw, c)
+    assert len(bp_lines) == 4 and bp_lines[1] == "Some of them help us tailor offers and advertising."
+    # article sentences about privacy right after a banner stay body (they do not address the reader)
+    raw2 = ("We use cookies to remember your settings.\nHarbour Data Rules Tightened\n"
+            "Regulators said the port's new tracking system raised privacy questions for shipping firms "
+            "and their crews, and asked for changes before the summer.\n" + _PARA2 + "\n")
+    parts = _parts(raw2)
+    assert parts["We use cookies to remember your settings."] == "boilerplate"
+    assert parts[raw2.splitlines()[2]] == "body"
+
+
+def test_leaving_site_dialog_is_boilerplate():
+    raw = ("You are being redirected to BrokerCo, a separate company that is not affiliated with this site.\n"
+           "If you want to continue, click OK. Otherwise click Cancel.\n"
+           f"Harbour Volumes Climb Again\n{_PARA1}\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert c.title == "Harbour Volumes Climb Again"
+    assert len(_boilerplate(raw, c)) == 2
+
+
+def test_masthead_slogan_is_not_the_headline():
+    raw = (f"×\nNigeria's Leading Daily Newspaper\nPort volumes rose 4.2% in May\n{_PARA1}\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert c.title == "Port volumes rose 4.2% in May"
+    assert "Nigeria's Leading Daily Newspaper" in _boilerplate(raw, c)
+    # a headline about a newspaper, with no better candidate after it, stays the headline
+    raw2 = f"Regional Newspaper Group Sold to Investors\n{_PARA1}\n{_PARA2}\n"
+    assert clean_text(raw2).title == "Regional Newspaper Group Sold to Investors"
+
+
+def test_file_caption_photo_title_and_lead_source_credit():
+    raw = (f"Harbour Volumes Climb Again\nharbour-cranes2\n"
+           "File: Cranes unload containers at the eastern terminal of the harbour.\n"
+           f"{_PARA1}\nSource:Pixel Agency\n{_PARA2}\n"
+           "Port Operator Reports Record Quarter\n(Photo by Jane Roe/Getty Images)\n"
+           f"{_PARA3}\n")
+    parts = _parts(raw)
+    assert parts["File: Cranes unload containers at the eastern terminal of the harbour."] == "boilerplate"
+    assert parts["Source:Pixel Agency"] == "boilerplate"  # credits the lead picture
+    assert parts["Port Operator Reports Record Quarter"] == "boilerplate"  # the picture's title
+    assert parts[_PARA1] == parts[_PARA2] == parts[_PARA3] == "body"
+    # a source line under a table later in the article is still body
+    raw2 = (f"Harbour Volumes Climb Again\n{_PARA1}\n{_PARA2}\nMonth Volume\nMay 1,200\n"
+            f"Source: Harbour authority\n{_PARA3}\n")
+    assert _parts(raw2)["Source: Harbour authority"] == "body"
+
+
+def test_affiliate_disclosure_is_boilerplate():
+    assert cue("FTC Disclosure: we may be paid when you click some links.") == "disclaimer"
+    assert cue("Heads up: we use affiliate links on this page.") == "disclaimer"
+    assert cue("The regulator said the links were misleading.") is None
+
+
+def test_byline_fragments_are_not_headline_or_boilerplate():
+    raw = (" date 2024-06-02 Menu\nPort volumes climb to a record on strong export demand\n\nAFP |\n"
+           f"Jun 2, 2024 09:15 AM\n\nBy Maria Lopez\n\n{_PARA1}\n{_PARA2}\n")
+    c = clean_text(raw)
+    assert c.title == "Port volumes climb to a record on strong export demand"
+    assert c.byline == "Maria Lopez"
+    assert c.published == pd.Timestamp("2024-06-02 09:15")
+    assert _boilerplate(raw, c) == []
+
+
+def test_desk_credit_section_byline_and_updated_label():
+    raw = f"Harbour Volumes Climb Again\nWeb Desk\n{_PARA1}\n{_PARA2}\n"
+    c = clean_text(raw)
+    assert c.byline == "Web Desk" and _boilerplate(raw, c) == []
+    raw2 = f"Posted: Tue, May 3, 2022\nMarkets | By Maria Lopez\n\nHarbour Volumes Climb Again\n{_PARA1}\n{_PARA2}\n"
+    c2 = clean_text(raw2)
+    assert c2.byline == "Maria Lopez" and _boilerplate(raw2, c2) == []
+    raw3 = f"Harbour Volumes Climb Again\nPorts\nPosted\nand last updated\n{_PARA1}\n{_PARA2}\n"
+    assert _parts(raw3)["and last updated"] == "dateline"
+    assert parse_byline("Staff Reporter") == "Staff Reporter"
+    assert parse_byline("The Help Desk") is None
+    assert parse_byline("Markets | Stocks") is None

@@ -307,3 +307,57 @@ def test_model_years_recent_quarters_and_day_after_as_preposition():
     assert vals("Shares rallied through the day after opening higher.", "2019-02-28") == []
     assert vals("He resigned on March 1 and left the day after.", "2019-03-05") == [
         ("March 1", "2019-03-01"), ("the day after", "2019-03-02")]
+
+
+# ---- month direction, quarters named in the text, present-era "today" ----------------------------
+def test_month_takes_the_tense_of_the_verb_after_it():
+    # the clause opens with the month; its verb comes later: past tense means the last January
+    text = "Deliveries from January to the end of October totaled 1.4 million cars."
+    assert vals(text, "2022-11-04")[0] == ("January", "2022-01")
+    # with no verb after it, a month two months ahead stays the coming one
+    assert vals("The new tariff takes effect in January.", "2022-11-04") == [("January", "2023-01")]
+    # the verb of a following clause does not count
+    assert vals("Talks should wrap up by May, officials said.", "1998-03-22") == [("May", "1998-05")]
+
+
+def test_bare_previous_month_follows_the_month_in_focus():
+    text = "Sales hit a record in October, up 8.2% from previous month."
+    assert vals(text, "2022-11-04") == [("October", "2022-10"), ("previous month", "2022-09")]
+
+
+def test_quarter_named_with_a_year_anchors_bare_mentions_in_an_undated_text():
+    text = ("Tesla's Q3 deliveries are due next week. Musk warned that the third quarter of 2023 could "
+            "be weak. Q3 consensus sits at 462,000.")
+    got = vals(text, None)
+    assert got.count(("Q3", "2023-Q3")) == 2 and ("the third quarter of 2023", "2023-Q3") in got
+    # two different years for Q3: a bare Q3 stays unresolved
+    text2 = "Q3 was weak. The third quarter of 2023 beat the third quarter of 2022."
+    assert vals(text2, None)[0] == ("Q3", "XXXX-Q3")
+
+
+def test_unplaceable_relative_quarter_drops_the_focus():
+    # "Last quarter" cannot be placed without a publication date, so the quarter in focus is
+    # unknown and "the previous quarter" / "the quarter" stay unresolved too
+    text = ("Musk warned that the third quarter of 2023 could be different. Last quarter, Tesla built "
+            "479,700 cars. Consensus is down from the previous quarter, with little output during the quarter.")
+    got = dict(vals(text, None))
+    assert got["the third quarter of 2023"] == "2023-Q3"
+    assert got["Last quarter"] is None and got["the previous quarter"] is None and got["the quarter"] is None
+    # a year alone is no anchor for "the previous month" in an undated text
+    assert dict(vals("Sales grew in 2022, up 5% from the previous month.", None))["the previous month"] is None
+
+
+def test_this_quarter_and_quarter_of_this_year():
+    assert vals("The index has gained 15 percent so far this quarter.", "2025-03-31") == [
+        ("this quarter", "2025-Q1")]
+    assert vals("Prices may rise in the third quarter of this year.", "2017-07-17") == [
+        ("the third quarter of this year", "2017-Q3")]
+    # a results story: "this quarter's loss" is the quarter just reported
+    text = "Net loss for the third quarter was $5 million. This quarter's loss includes charges."
+    assert vals(text, "1989-11-01")[-1] == ("This quarter", "1989-Q3")
+
+
+def test_todays_world_is_the_present_not_the_day():
+    assert vals("He got involved in politics in today’s toxic environment.", None) == [("today", "PRESENT_REF")]
+    assert vals("It is a lesson for today's youth.", "2000-01-07") == [("today", "PRESENT_REF")]
+    assert vals("Today's meeting of world leaders ended early.", "2000-01-07")[0] == ("Today", "2000-01-07")

@@ -542,3 +542,21 @@ def test_exchange_rates_are_not_money():
 def test_direction_of_a_change_noun_before_of():
     df = extract_figures("It reported a drop of 2.1% in sales and an increase of $3 billion in debt.")
     assert list(df["direction"]) == ["down", "up"]
+
+
+# ---- Malaysian-style abbreviations, "pc", fractions of a scale word ----------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Huawei is estimating US$108.5bil of revenue.", ("US$108.5bil", 108.5e9, "USD")),
+    ("a RM500mil loan", ("RM500mil", 5e8, "MYR")),
+    ("spent more than a quarter of a billion dollars on ads", ("a quarter of a billion dollars", 2.5e8, "USD")),
+    ("a budget of three quarters of a billion yuan", ("three quarters of a billion yuan", 7.5e8, "CNY")),
+])
+def test_scale_abbreviations_and_fractions(text, expected):
+    assert money(text)[0] == expected
+
+
+def test_pc_means_per_cent_and_fraction_without_scale_stays_a_count():
+    assert figs("GDP grew 6.9pc in the quarter.") == [("6.9pc", "percent", 6.9, "%")]
+    assert figs("Retail sales rose 11 pc.") == [("11 pc", "percent", 11.0, "%")]
+    assert ("Half a million", "count", 500000.0, "people") in figs("Half a million people marched.")
+    assert figs("a quarter of the market", ["money"]) == []
