@@ -21,12 +21,18 @@ Resolution rules (news conventions):
 * weekdays: the most recent such day on or before the publication date, unless the clause before
   it is in the future tense ("will ... on Monday"), then the next one (on or after);
 * month-day and month without a year: the occurrence nearest to the publication date; a future
-  cue moves it forward, a past cue moves a later-in-the-year month back a year;
+  cue moves it forward, a past cue moves a later-in-the-year month back a year (for a month that
+  opens its clause the cue may be the verb after it: "Sales from January to October totaled");
 * "the third quarter": the latest completed one (the current year's if it has started), the next
   one when the clause is in the future tense; "a year earlier"/"the year-ago quarter" shift the
   last mentioned quarter (or month, year) back a year;
 * deictic words: yesterday, today, tonight, this/last/next week, month, quarter, year, season;
-* "later that day", "the next day", "the following year" are anchored to the last date mentioned.
+* "later that day", "the next day", "the following year", "previous month" are anchored to the
+  last date mentioned; a relative expression that cannot be placed (no publication date) clears
+  that focus, so "the previous quarter" after "last quarter" stays unresolved;
+* no publication date: a bare "Q3" / "the third quarter" / "H1" takes the year the text gives the
+  same period elsewhere ("the third quarter of 2023"), when it gives one year only;
+* "today's world / environment / youth ...": PRESENT_REF (the present era, not the day).
 
 `timexes(text, dct)` does the same on a bare text for TimeML-style scoring, `json_items(article)`
 gives the eval-schema fields for ``newslib extract --jsonl``.
@@ -1362,9 +1368,10 @@ def _resolve_duration(m: re.Match, ctx: _Ctx, T) -> Timex | None:
             return None
         if low in ("a", "an", "one", "some") and not _re(r"(?:for|in|within|over|than|nearly|about|almost|past|last|next|after|take|took|takes|spend|spent|half|least|only|just|than)\s$").search(before):
             return None
+    lead = (g["the"] or "").strip().lower()
     if u == "quarter" and (low in ("a", "an", "one") or n is None or "-" in g["sep"]
-                           or _re(r"\sof\b").match(raw[e:e + 4])):
-        return None  # "a quarter of", "three-quarters": fractions
+                           or (_re(r"\sof\b").match(raw[e:e + 4]) and lead in ("", "the"))):
+        return None  # "a quarter of", "three-quarters": fractions ("the first three quarters of": not)
     if u == "year" and ((g["adj"] or "").lower() == "-old" or _re(r"\s(?:old|of\sage)\b").match(raw[e:e + 8])):
         return None  # ages
     start = s
@@ -1382,6 +1389,8 @@ def _resolve_duration(m: re.Match, ctx: _Ctx, T) -> Timex | None:
         return None
     half = bool(g["half"])
     e2 = e if half else m.end("adj") if g["adj"] else m.end("u")
+    if u == "quarter" and n is not None and not half:
+        u, n = "month", n * 3  # ISO 8601 durations have no quarter unit: "three quarters" = P9M
     return T("duration", _duration(n, u, half), qual, start=start, end=e2)
 
 

@@ -361,3 +361,23 @@ def test_todays_world_is_the_present_not_the_day():
     assert vals("He got involved in politics in today’s toxic environment.", None) == [("today", "PRESENT_REF")]
     assert vals("It is a lesson for today's youth.", "2000-01-07") == [("today", "PRESENT_REF")]
     assert vals("Today's meeting of world leaders ended early.", "2000-01-07")[0] == ("Today", "2000-01-07")
+
+
+def test_first_three_quarters_is_a_nine_month_stretch():
+    assert vals("In the first three quarters of the year, BYD led.", "2022-11-04")[0] == (
+        "the first three quarters", "P9M")
+    assert vals("Three quarters of the firms agreed.", "2022-11-04") == []  # a fraction
+
+
+def test_linear_time_on_new_cue_shapes():
+    # ~1 MB of "today's" runs, clause-opening months with no verb, quarter phrases with "of this
+    # year" and unresolvable quarters in an undated text
+    chunk = ("today's today’s world today's a b c January to January from January this quarter "
+             "the third quarter of this year the previous quarter Last quarter Q3 previous month ")
+    chunk += "officials said the company would continue to expand its business in the region. " * 4
+    text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
+    for published in ("2022-11-04", None):
+        t0 = time.perf_counter()
+        found = scan(text, published)
+        assert time.perf_counter() - t0 < 2.0
+        assert len(found) > 10_000

@@ -291,6 +291,7 @@ def test_share_moves():
     "No. ", "1-", "A$", "$9 million to ", "1 and ", "Mate 60 ", "%", "12:", "+", "\u00a0",
     "USD/CNY ", "USD/CNY 7.1 ", "/", "$1.5-billion-", "1-billion-dollar ", "half a percentage ",
     "a quarter-point ", "margin fell 1 points ", "Index rose to 5 ", ", or 1% ", "a drop of ",
+    "a quarter of a billion ", "three quarters of ", "half a million ", "US$1.5bil ", "6.9pc ", "9mil",
 ])
 def test_linear_time_on_adversarial_text(chunk):
     text = chunk * (1_000_000 // len(chunk))
