@@ -7,10 +7,16 @@ Run from the repo root: ``python benchmarks/bench_quotes.py``.  Measures
 on the three seeds and, when ``../shared`` is present, on the PolNeAR sample texts (~4 KB each).
 Times are CPU time of this thread (``time.thread_time``), best of several runs, so that other busy
 processes on a shared machine distort them less; "cold" clears the name caches before each run.
+
+``python benchmarks/bench_quotes.py --against OLD_quotes.py`` also loads a saved copy of the module,
+checks that both give identical rows on every text, and times old and new alternately in this one
+process (the fair way to measure a speed change on a busy machine).
 """
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -55,5 +61,30 @@ def bench(repeat: int = 5) -> None:
     print(f"parse + extract : {len(docs) / (time.perf_counter() - t0):8.0f} articles/s")
 
 
+def against(path: str, rounds: int = 7) -> None:
+    """Old (a saved copy of quotes.py) vs the current module: identical rows, then articles/s."""
+    spec = importlib.util.spec_from_file_location("newslib._quotes_old", path)
+    old = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = old
+    spec.loader.exec_module(old)
+    arts = [parse_article(t, f"a{i}") for i, t in enumerate(texts())]
+    for a in arts:
+        _ = a.sentences
+    diffs = sum(old._quotes_for_article(a) != _quotes_for_article(a) for a in arts)
+    print(f"{len(arts)} articles, {diffs} with different rows")
+    rates: dict[str, list[float]] = {"old": [], "new": []}
+    for _ in range(rounds):
+        for label, fn in (("old", old._quotes_for_article), ("new", _quotes_for_article)):
+            t0 = time.thread_time()
+            for a in arts:
+                fn(a)
+            rates[label].append(len(arts) / (time.thread_time() - t0))
+    for label, r in rates.items():
+        print(f"{label}: best {max(r):6.0f} articles/s, median {sorted(r)[len(r) // 2]:6.0f}")
+
+
 if __name__ == "__main__":
-    bench()
+    if len(sys.argv) == 3 and sys.argv[1] == "--against":
+        against(sys.argv[2])
+    else:
+        bench()

@@ -972,6 +972,12 @@ def _pre_chunk(ctx: _Ctx, lo: int, cs: int) -> tuple[int, int, str]:
     text that delimits it on the left ('' at the sentence start, ',' '”' 'with' ...)."""
     raw = ctx.raw
     s0 = max(lo, cs - 120)
+    if cs - s0 > _PRE_SHORT:
+        # most subjects are one or two words ('Smith said', ', he said'): a short window first
+        ws = _words(raw, cs - _PRE_SHORT, cs)
+        res = _pre_walk(ws, _chunk_floor(raw, ws), lo, cs, strict=True)
+        if res is not None:
+            return res
     if cs - s0 > 60:
         # most subjects are a few words: read the last 60 characters first, the full window only
         # when the walk back reaches the (possibly cut) first chunk of the short one
@@ -982,8 +988,14 @@ def _pre_chunk(ctx: _Ctx, lo: int, cs: int) -> tuple[int, int, str]:
     return _pre_walk(_words(raw, s0, cs), 0, lo, cs)
 
 
-def _pre_walk(ws: list[tuple[int, int, str]], floor: int, lo: int, cs: int) -> tuple[int, int, str] | None:
-    """_pre_chunk on the window's words; None when it would read a token before `floor`."""
+_PRE_SHORT = 24
+
+
+def _pre_walk(ws: list[tuple[int, int, str]], floor: int, lo: int, cs: int, strict: bool = False
+              ) -> tuple[int, int, str] | None:
+    """_pre_chunk on the window's words; None when it would read a token before `floor`.
+    `strict` (the short first window) also gives up where the 'and'-in-a-name rule would look at
+    words near the floor, so that its answers are those of the wider windows."""
     j = len(ws)
     while j > 0 and (ws[j - 1][2].lower() in AUX or (ws[j - 1][2] in ",—–" and j < len(ws))):
         if j - 1 < floor:
@@ -999,6 +1011,8 @@ def _pre_walk(ws: list[tuple[int, int, str]], floor: int, lo: int, cs: int) -> t
             return None
         w = ws[k - 1][2]
         lw = w.lower()
+        if strict and lw == "and" and k < j and k - 5 < floor:
+            return None
         if lw == "and" and k < j and k - 2 >= floor and ws[k][2][:1].isupper() and ws[k - 2][2][:1].isupper() \
                 and any(x[2] in ("of", "for") for x in ws[max(floor, k - 5):k - 1]):
             # 'the Bureau of Industry and Security': 'and' inside an institution's name

@@ -427,3 +427,108 @@ def test_description_then_name_in_apposition():
 def test_dropped_sentence_word_takes_its_connector():
     items = _items("Shares of Kestrel fell 3% after the company said it would delay its results.")
     assert _q(items, "it would delay its results")["speaker"] == "Kestrel"
+
+
+# ---- fast paths pinned to the reference readings they replace --------------------------------
+
+_PIN_TEXTS = [
+    "Mr. Smith and Mrs. Jones met Dr. J. R. R. Tolkien, Capt. O’Neil-Smith and St. Louis officials. "
+    "U.S. Sen. Rep. Gov. Gen. Lt. Col. Sgt. Rev. Jr. Sr. Prof. Ms. M. Night of the Bureau of Industry "
+    "and Security. it was reported that X. It has been widely claimed, that the deal was off. "
+    "bit was said that no. Xit is said that no. said-it was reported that yes",
+    "Canalys analyst Sanyam Chaurasia said ... Rosenblatt Securities’ Jun Zhang said. its chairman Ma "
+    "Wei said; Its CEO Li Na said. Citi analysts led by Alicia Yap said. the CFO, Jane Roe, said",
+    "“It’s fine,” said   Zhou.\nHe added  ‘no’ then 'yes' and \"maybe\" x’s ITS AND by-and-by "
+    "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz said Kelvin said",
+]
+
+
+def _pin_texts() -> list[str]:
+    return _PIN_TEXTS + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_name_re_matches_reference_form():
+    from newslib import quotes as Q
+    for t in _pin_texts():
+        for s in range(0, len(t), 97):
+            assert [m.span() for m in Q.NAME_RE.finditer(t, s)] == [m.span() for m in Q._NAME_RE_REF.finditer(t, s)]
+
+
+def test_impersonal_re_matches_reference_form():
+    import re
+
+    from newslib import quotes as Q
+    ref = re.compile(r"(?<![\w’'-])[Ii]" + Q._IMPERSONAL_RE.pattern[len(r"[Ii](?<![\w’'-][Ii])"):])
+    hits = 0
+    for t in _pin_texts():
+        got = [(m.span(), m.groups()) for m in Q._IMPERSONAL_RE.finditer(t)]
+        assert got == [(m.span(), m.groups()) for m in ref.finditer(t)]
+        hits += len(got)
+    assert hits >= 2
+
+
+def test_prev_word_matches_regex():
+    from newslib import quotes as Q
+    for t in _pin_texts():
+        for hi in range(0, min(len(t), 3000) + 1):
+            for lo in (max(0, hi - 24), max(0, hi - 3)):
+                pm = Q._PREV_WORD_RE.search(t, lo, hi)
+                assert Q._prev_word(t, lo, hi) == (pm.group(1) if pm else None), (t[lo:hi], lo, hi)
+
+
+def test_modifiers_fast_exit_matches_full_reading(monkeypatch):
+    from newslib import quotes as Q
+    cases = [(t, a) for t in _pin_texts() for a in range(0, min(len(t), 4000))]
+    fast = [Q._modifiers_pre(t, a) for t, a in cases]
+    monkeypatch.setattr(Q, "_last_word_before", lambda raw, a: None)
+    assert fast == [Q._modifiers_pre(t, a) for t, a in cases]
+    assert any(f[0] or f[1] for f in fast)     # the cases include real pre-modifiers
+
+
+def test_pre_chunk_short_window_matches_wide_windows(monkeypatch):
+    from types import SimpleNamespace
+
+    from newslib import quotes as Q
+    cases = []
+    for t in _pin_texts():
+        ctx = SimpleNamespace(raw=t)
+        for cs in range(0, min(len(t), 4000)):
+            for lo in (max(0, cs - 200), max(0, cs - 50), max(0, cs - 30)):
+                cases.append((ctx, lo, cs))
+    fast = [Q._pre_chunk(c, lo, cs) for c, lo, cs in cases]
+    monkeypatch.setattr(Q, "_PRE_SHORT", 10 ** 9)
+    assert fast == [Q._pre_chunk(c, lo, cs) for c, lo, cs in cases]
+
+
+def test_find_marks_from_article_lists_matches_per_paragraph_scan():
+    from newslib import quotes as Q
+    for t in _pin_texts():
+        dq = [m.start() for m in Q.DQ_RE.finditer(t)]
+        sq = [m.start() for m in Q.SQ_RE.finditer(t)]
+        starts = [0] + [i + 1 for i, c in enumerate(t) if c == "\n"]
+        for ps, pe in zip(starts, starts[1:] + [len(t)], strict=True):
+            assert Q._find_marks(t, ps, pe, dq, sq) == Q._find_marks(t, ps, pe)
+
+
+def test_words_head_and_long_time_word_runs(monkeypatch):
+    from newslib import quotes as Q
+    t = "Headline\n\nThe mayor said " + "on Monday, Tuesday, " * 12 + "the deal is off, officials added."
+    assert Q._words_head(t, 0, len(t), 5) == Q._words(t, 0, len(t))[:5]
+    fast = json_items(parse_article(t, "t"))
+    monkeypatch.setattr(Q, "_HEAD_WORDS", 10 ** 6)
+    assert fast == json_items(parse_article(t, "t"))
+
+
+@pytest.mark.parametrize("prefix", ["scmp", "globaltimes", "androidheadlines", ""])
+def test_fast_paths_change_no_output(monkeypatch, prefix):
+    """Every seed article gives the same quotes with the fast paths switched off."""
+    from newslib import quotes as Q
+    paths = sorted(SEEDS.glob(prefix + "*.txt")) if prefix else []
+    texts = [p.read_text(encoding="utf-8") for p in paths] or _PIN_TEXTS
+    fast = [Q._quotes_for_article(parse_article(t, "a")) for t in texts]
+    monkeypatch.setattr(Q, "_PRE_SHORT", 10 ** 9)
+    monkeypatch.setattr(Q, "_HEAD_WORDS", 10 ** 6)
+    monkeypatch.setattr(Q, "_last_word_before", lambda raw, a: None)
+    monkeypatch.setattr(Q, "NAME_RE", Q._NAME_RE_REF)
+    assert fast == [Q._quotes_for_article(parse_article(t, "a")) for t in texts]
+    assert sum(map(len, fast)) > 0
