@@ -35,7 +35,7 @@ import pandas as pd
 
 from . import boilerplate as bp
 from .header import DateHit, looks_like_name, parse_byline, parse_dateline
-from .text import MONTH_RE, WEEKDAY_RE
+from .text import MONTH_RE, WEEKDAY_RE, line_spans
 
 PARTS = ("title", "dateline", "byline", "body", "boilerplate")
 
@@ -155,30 +155,6 @@ def _akey(s: str) -> str:
     if s.isascii():  # fast path, same result: casefold is lower(), [\W_] is every non-alphanumeric
         return s.lower().encode("ascii").translate(None, _ASCII_DROP).decode("ascii")
     return _ALNUM.sub("", s.casefold())
-
-
-def _line_spans(raw: str) -> list[tuple[int, int]]:
-    """`text.line_spans(raw)` (same spans), faster: str.strip() does the work unless a stripped
-    line still starts or ends with a BOM / zero-width space, which goes to the exact loop."""
-    out = []
-    pos = 0
-    for seg in raw.split("\n"):
-        n = len(seg)
-        st = seg.strip()
-        if st:
-            if st[0] in "\ufeff\u200b" or st[-1] in "\ufeff\u200b":
-                s, e = pos, pos + n
-                while s < e and (raw[s].isspace() or raw[s] in "\ufeff\u200b"):
-                    s += 1
-                while e > s and (raw[e - 1].isspace() or raw[e - 1] in "\ufeff\u200b"):
-                    e -= 1
-                if e > s:
-                    out.append((s, e))
-            else:
-                s = pos + n - len(seg.lstrip())
-                out.append((s, s + len(st)))
-        pos += n + 1
-    return out
 
 
 class _Line:
@@ -578,7 +554,7 @@ def _repeat_reason(ln: _Line, title: _Line) -> str | None:
 
 def clean_text(raw: str) -> Cleaned:
     """Label every non-blank line of `raw` and read the header (see the module docstring)."""
-    spans = _line_spans(raw)
+    spans = line_spans(raw)
     L = [_Line(raw, s, e) for s, e in spans]
     n = len(L)
     parts: list[str | None] = [None] * n

@@ -13,6 +13,7 @@ import math
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,39 +41,62 @@ def _partition(paths: list[str], index: int, out: str, metadata: dict, sources: 
     return counts
 
 
-def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | None = None,
-               scheduler: str | None = None, sources: Any = None, progress: bool | None = None,
-               files_per_partition: int | None = None):
-    """Build the corpus tables on Dask; same tables as the local engine, partitioned folders."""
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ValueError('the dask engine needs Dask: pip install -e ".[dask]"') from exc
+def _inputs(source: Any, sources: Any, extract) -> tuple[list[str], dict, Any, list[str]]:
+    """(input paths, sidecar metadata, outlet registry, extractor names), prepared once on the
+    client and shipped to every partition."""
     from . import readers
-    from .corpus import BuildResult, _write_corpus_tables, available_extractors
+    from .corpus import available_extractors
     from .sources import load_sources
 
-    t0 = time.perf_counter()
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     paths = [str(p) for p in readers.expand_source(source)]
     side_sources, metadata = readers.load_sidecars(source)
     reg = sources if sources is not None else side_sources
     if reg is not None and not isinstance(reg, pd.DataFrame):
         reg = load_sources(reg)
-    names = [t for t, _ in available_extractors(extract)]
-    n_workers = workers or os.cpu_count() or 1
-    per = files_per_partition or max(1, min(200, math.ceil(len(paths) / (n_workers * 4)) if paths else 1))
-    chunks = [paths[i:i + per] for i in range(0, len(paths), per)]
+    return paths, metadata, reg, [t for t, _ in available_extractors(extract)]
 
+
+@contextmanager
+def _client(workers: int | None, scheduler: str | None):
+    """A Dask client on `scheduler`, or on a LocalCluster of `workers` single-threaded processes."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ValueError('the dask engine needs Dask: pip install -e ".[dask]"') from exc
     if scheduler:
         client, cluster = Client(scheduler), None
     else:
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None, silence_logs=40)
         client = Client(cluster)
-    counts: dict[str, int] = {}
     try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _chunks(paths: list[str], n_workers: int, per: int | None, per_worker: int, cap: int) -> list[list[str]]:
+    per = per or max(1, min(cap, math.ceil(len(paths) / (n_workers * per_worker)) if paths else 1))
+    return [paths[i:i + per] for i in range(0, len(paths), per)]
+
+
+def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | None = None,
+               scheduler: str | None = None, sources: Any = None, progress: bool | None = None,
+               files_per_partition: int | None = None):
+    """Build the corpus tables on Dask; same tables as the local engine, partitioned folders."""
+    from dask.distributed import as_completed
+
+    from .corpus import BuildResult, _write_corpus_tables
+
+    t0 = time.perf_counter()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths, metadata, reg, names = _inputs(source, sources, extract)
+    chunks = _chunks(paths, workers or os.cpu_count() or 1, files_per_partition, 4, 200)
+    counts: dict[str, int] = {}
+    with _client(workers, scheduler) as client:
         futures = [client.submit(_partition, chunk, i, str(out.resolve()), metadata, reg, names, pure=False)
                    for i, chunk in enumerate(chunks)]
         bar = None
@@ -87,10 +111,6 @@ def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | Non
                 bar.update(1)
         if bar is not None:
             bar.close()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
     _write_corpus_tables(out)
     inputs = counts.get("articles", 0)  # + read errors (extract errors belong to read articles)
     errs_dir = out / "errors"
@@ -120,33 +140,10 @@ def iter_json_dask(source: Any, *, extract=None, workers: int | None = None, sch
                    sources: Any = None, files_per_partition: int | None = None):
     """`newslib extract --jsonl` on Dask worker processes: records in input order, streamed as
     soon as each partition (in order) is done."""
-    from dask.distributed import Client, LocalCluster
-
-    from . import readers
-    from .corpus import available_extractors
-    from .sources import load_sources
-
-    paths = [str(p) for p in readers.expand_source(source)]
-    side_sources, metadata = readers.load_sidecars(source)
-    reg = sources if sources is not None else side_sources
-    if reg is not None and not isinstance(reg, pd.DataFrame):
-        reg = load_sources(reg)
-    names = [t for t, _ in available_extractors(extract)]
-    n_workers = workers or os.cpu_count() or 1
-    per = files_per_partition or max(1, min(100, math.ceil(len(paths) / (n_workers * 8)) if paths else 1))
-    chunks = [paths[i:i + per] for i in range(0, len(paths), per)]
-    if scheduler:
-        client, cluster = Client(scheduler), None
-    else:
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
-        client = Client(cluster)
-    try:
+    paths, metadata, reg, names = _inputs(source, sources, extract)
+    chunks = _chunks(paths, workers or os.cpu_count() or 1, files_per_partition, 8, 100)
+    with _client(workers, scheduler) as client:
         futures = [client.submit(_json_partition, c, metadata, reg, names, pure=False) for c in chunks]
         for fut in futures:
             yield from fut.result()
             fut.release()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()

@@ -89,6 +89,7 @@ ORG_WORDS = frozenset(load_lexicon("org_suffixes.txt"))
 CAPS_STOP = frozenset(load_lexicon("quote_caps_stop.txt")) | {
     w.capitalize() for w in list(MONTHS) + list(WEEKDAYS) if len(w) > 3}
 PLACE_FIRST = frozenset(load_lexicon("quote_place_words.txt"))
+NONPERSON_HEADS = frozenset(load_lexicon("quote_nonperson_heads.txt"))
 TIME_WORDS = frozenset(list(WEEKDAYS) + list(MONTHS) + [
     "today", "yesterday", "tonight", "earlier", "later", "recently", "last", "this", "next", "week",
     "month", "year", "morning", "afternoon", "evening", "night", "weekend"])
@@ -606,7 +607,17 @@ class _Ctx:
         i = bisect_left(self.name_starts, pos)
         for a, _b, n in self.names[max(0, i - 40):i][::-1]:
             base, _t = _split_title(n)
-            if " " in base and not _is_org_name(base) and base.split()[0] not in PLACE_FIRST:
+            toks = base.split()
+            if not toks or toks[-1] in NONPERSON_HEADS:
+                continue
+            if len(toks) == 1:
+                # a bare surname stands for a person only when the article named that person in full
+                full = self.first_full.get(_POSS_RE.sub("", toks[0]))
+                if full and " " in full[0] and not _is_org_name(full[0]) and \
+                        full[0].split()[-1] not in NONPERSON_HEADS:
+                    return self.canonical(toks[0], a)[0]
+                continue
+            if not _is_org_name(base) and toks[0] not in PLACE_FIRST:
                 return self.canonical(base, a)[0]
         return None
 
@@ -1262,6 +1273,20 @@ def _find_cues(raw: str, s: int, e: int) -> list[_Cue]:
     return out
 
 
+def _continues_statement(ctx: _Ctx, rows: list[dict], pos: int, sp: _Speaker) -> bool:
+    """True when the quote row just before ``pos`` is a direct quote by ``sp`` in the paragraph
+    immediately before the one holding ``pos``."""
+    prev = None
+    for r in rows:
+        if r["start"] < pos and (prev is None or r["start"] > prev["start"]):
+            prev = r
+    if prev is None or prev["kind"] != "direct" or prev["speaker"] != sp.name:
+        return False
+    pi = bisect_right(ctx.para_starts, pos) - 1
+    pj = bisect_right(ctx.para_starts, prev["start"]) - 1
+    return 0 <= pi - pj <= 1
+
+
 def _quotes_for_article(art: Article) -> list[dict]:
     raw = art.raw
     # paragraphs longer than MAX_PARA characters are not prose (tables, dumps, junk): skipped
@@ -1714,7 +1739,13 @@ def _quotes_for_article(art: Article) -> list[dict]:
                 if q.chain >= 0 and q.chain in chain_speaker:
                     sp = chain_speaker[q.chain][0]
                 else:
+                    # a floating paragraph quote continues a PERSON quoted just before it; an
+                    # organisation or data source continues only its own direct statement from
+                    # the paragraph immediately before ('"...," SMIC said.' / '"The company ..."')
                     sp = ctx.last_speaker(q.start, window=2500)
+                    if sp is not None and sp.type != "person" and not _continues_statement(
+                            ctx, rows, q.start, sp):
+                        sp = None
                 cue = None
         else:
             continue   # scare quotes, titles, terms

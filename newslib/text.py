@@ -38,24 +38,35 @@ def norm_space(s: str) -> str:
     return _SPACE.sub(" ", s.replace("\r", " ").replace("\n", " ")).strip()
 
 
-_LINE = re.compile(r"[^\n]*")
+_ZW = "\ufeff\u200b"  # BOM and zero-width space: invisible, stripped like whitespace
 
 
 def line_spans(raw: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line of `raw`, stripped of surrounding whitespace.
+    """(start, end) of every non-blank line of `raw`, stripped of surrounding whitespace (and of
+    BOMs / zero-width spaces).
 
     Lines end at \\n (\\r before it is whitespace).  Offsets are into `raw`, so raw[start:end] is
-    the line's visible text.
+    the line's visible text.  str.strip() does the work; a line whose stripped text still starts
+    or ends with a BOM / zero-width space goes through the exact character loop.
     """
     out = []
-    for m in _LINE.finditer(raw):
-        s, e = m.span()
-        while s < e and (raw[s].isspace() or raw[s] in "\ufeff\u200b"):
-            s += 1
-        while e > s and (raw[e - 1].isspace() or raw[e - 1] in "\ufeff\u200b"):
-            e -= 1
-        if e > s:
-            out.append((s, e))
+    pos = 0
+    for seg in raw.split("\n"):
+        n = len(seg)
+        st = seg.strip()
+        if st:
+            if st[0] in _ZW or st[-1] in _ZW:
+                s, e = pos, pos + n
+                while s < e and (raw[s].isspace() or raw[s] in _ZW):
+                    s += 1
+                while e > s and (raw[e - 1].isspace() or raw[e - 1] in _ZW):
+                    e -= 1
+                if e > s:
+                    out.append((s, e))
+            else:
+                s = pos + n - len(seg.lstrip())
+                out.append((s, s + len(st)))
+        pos += n + 1
     return out
 
 

@@ -532,3 +532,25 @@ def test_fast_paths_change_no_output(monkeypatch, prefix):
     monkeypatch.setattr(Q, "NAME_RE", Q._NAME_RE_REF)
     assert fast == [Q._quotes_for_article(parse_article(t, "a")) for t in texts]
     assert sum(map(len, fast)) > 0
+
+
+def test_pronoun_he_never_resolves_to_an_index():
+    t = ("Stocks fall\n\nAsian stocks fell on Monday.\n\n"
+         "Shares slid ahead of US President Donald Trump's tariff announcement. "
+         "In Hong Kong, the Hang Seng Index lost 1.7 percent to the lowest since March.\n\n"
+         "Trump is set to announce a tariff plan on Wednesday, he said over the weekend.")
+    df = extract_quotes(t)
+    row = df[df["text"].str.contains("tariff plan")]
+    assert list(row["speaker"]) == ["Donald Trump"]
+
+
+def test_floating_quote_does_not_inherit_a_data_source():
+    t = ("GDP report\n\nAccording to NBS, the service sector expanded 7.7 per cent in the first half.\n\n"
+         '"Overall, the performance provides a favorable backdrop for reforms."\n\n'
+         '"We will keep investing," Acme Corp said.\n\n'
+         '"The company has no plans to cut jobs."')
+    df = extract_quotes(t)
+    overall = df[df["text"].str.startswith("Overall")]
+    assert len(overall) == 1 and overall["speaker"].isna().all()
+    jobs = df[df["text"].str.contains("cut jobs")]
+    assert list(jobs["speaker"]) == ["Acme Corp"]
