@@ -500,6 +500,24 @@ def _singular(w: str) -> str:
     return _PLURAL_ROLE.get(w, w)
 
 
+_HEADING_SMALL = frozenset(["a", "an", "the", "and", "or", "of", "for", "in", "on", "at", "to", "by", "with",
+                            "as", "vs", "vs.", "from", "into", "over", "amid", "after", "&", "-", "–", "—", "|"])
+
+
+def _is_heading(raw: str, ps: int, pe: int) -> bool:
+    """True for a standalone title-case subheading line: 2-12 words, no sentence punctuation or
+    quotation marks, every word but short function words capitalised."""
+    if pe - ps > 120:
+        return False
+    line = raw[ps:pe].strip()
+    if not line or line[-1] in ".!?:;,\"”’'" or any(c in line for c in "“”\""):
+        return False
+    words = line.split()
+    if not 2 <= len(words) <= 12:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _HEADING_SMALL for w in words)
+
+
 class _Ctx:
     """Per-article state: the name index and the entities quoted so far."""
 
@@ -514,6 +532,8 @@ class _Ctx:
         finditer = NAME_RE.finditer
         raw = self.raw
         for ps, pe in paras:
+            if _is_heading(raw, ps, pe):
+                continue   # a subheading line names no speaker ('Washington Escalates Chip Restrictions')
             for m in finditer(raw, ps, pe):
                 info = _name_info(m.group())
                 if info is None:
@@ -837,10 +857,15 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
         return _descriptive(ctx, ws, s, e, sent_start)      # 'the CEO', 'the CFO'
     if len(names) >= 2 and raw[names[-2][1]:names[-1][0]] == " and " and " of " in raw[names[-2][0]:names[-2][1]]:
         names[-2:] = [(names[-2][0], names[-1][1])]   # 'Bureau of Industry and Security'
+    titled = _titled_for(raw, names[0][0], names[0][1]) if names and names[0][0] == s else 0
+    if titled:
+        # 'Representative Jane Doe for Washington's 5th district': the titled person; the
+        # 'for/of/from ...' tail is an apposition naming what the person represents
+        names = [(names[0][0], names[0][0] + titled)]
     # a name followed by lower-case words: possessor or pre-modifier of a description
     if names:
         a, b = names[-1]
-        after = [w for (x, _, w) in ws if x >= b and w not in ("’", "'", "’s", "'s")]
+        after = [] if titled else [w for (x, _, w) in ws if x >= b and w not in ("’", "'", "’s", "'s")]
         desc = _role_in(after) if after else None
         if after and (desc or any(w.lower() in ORG_NOUNS for w in after)):
             return _descriptive(ctx, ws, s, e, sent_start, aff=_POSS_RE.sub("", raw[a:b]))
@@ -883,6 +908,37 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
             ent.role, ent.aff = r2, a2
         return _Speaker(ent.name, ent.type, ent.role, ent.aff, a, b)
     return _descriptive(ctx, ws, s, e, sent_start)
+
+
+_DATA_VERBS = frozenset(["show", "shows", "showed", "shown", "found", "indicate", "indicates", "indicated"])
+
+
+def _document_subject(raw: str, s: int, e: int, text: str | None = None) -> bool:
+    """True when the noun phrase raw[s:e] (or ``text``) has a data/document noun ('a CBS News poll',
+    'Reuters calculations', 'Studies over the years')."""
+    words = text.split() if text is not None else [w for _a, _b, w in _words(raw, s, min(e, s + 120))]
+    for w in words:
+        lw = w.lower()
+        for form in (lw, lw[:-1] if lw.endswith("s") else lw, lw[:-3] + "y" if lw.endswith("ies") else lw):
+            if ORG_NOUNS.get(form) == "document":
+                return True
+    return False
+
+
+def _titled_for(raw: str, a: int, b: int) -> int:
+    """Length of 'Representative Jane Doe' in 'Representative Jane Doe for Washington’s ...'
+    (a title, a 1-4 word personal name, then for/of/from); 0 otherwise."""
+    name = raw[a:b].replace("\u00a0", " ")
+    for conn in (" for ", " of ", " from "):
+        i = name.find(conn)
+        if i > 0:
+            base, title = _split_title(name[:i])
+            words = base.split()
+            if title and 1 <= len(words) <= 4 and not _is_org_name(base) and \
+                    all(w[:1].isupper() and w not in ORG_WORDS and w not in PLACE_FIRST for w in words):
+                return i
+            return 0
+    return 0
 
 
 def _pronoun(ctx: _Ctx, p: str, s: int, e: int, content: tuple[int, int] | None) -> _Speaker | None:
@@ -1277,7 +1333,7 @@ def _continues_statement(ctx: _Ctx, rows: list[dict], pos: int, sp: _Speaker) ->
     """True when the quote row just before ``pos`` is a direct quote by ``sp`` in the paragraph
     immediately before the one holding ``pos``."""
     prev = None
-    for r in rows:
+    for r in rows[-300:]:      # bounded: rows come in near text order
         if r["start"] < pos and (prev is None or r["start"] > prev["start"]):
             prev = r
     if prev is None or prev["kind"] != "direct" or prev["speaker"] != sp.name:
@@ -1484,6 +1540,22 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         speaker = _Speaker(speaker.name, speaker.type, speaker.role, speaker.aff, None, None)
                 if speaker is None:
                     continue
+                if cls == "that" and cue_text.lower() in _DATA_VERBS:
+                    # 'shows' / 'found' take a bare reported clause only with a data or document
+                    # subject ('a CBS News poll shows most ...', '..., Reuters calculations showed')
+                    if inversion:      # 'showed data from the China Passenger Car Association'
+                        d_s, d_e = ce, min(se, ce + 60)
+                    else:
+                        d_s, d_e = pre_s, pre_e if pre_e > pre_s else cs
+                    dn = _names_in(raw, d_s, d_e) if _document_subject(raw, d_s, d_e) else None
+                    if dn is not None:
+                        cls = "clause"
+                    if dn and not inversion and speaker.name and _document_subject(
+                            raw, 0, 0, speaker.name) and not _document_subject(raw, dn[-1][0], dn[-1][1]):
+                        # 'Reuters calculations showed', 'a CBS News poll shows': the named source
+                        nm = _POSS_RE.sub("", raw[dn[-1][0]:dn[-1][1]])
+                        ent = ctx.entity(nm, "organization")
+                        speaker = _Speaker(ent.name, ent.type, ent.role, ent.aff, dn[-1][0], dn[-1][1])
                 if speaker.name:
                     sent_speaker = speaker
                 # ---- content ----

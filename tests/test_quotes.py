@@ -545,8 +545,9 @@ def test_pronoun_he_never_resolves_to_an_index():
 
 
 def test_floating_quote_does_not_inherit_a_data_source():
-    t = ("GDP report\n\nAccording to NBS, the service sector expanded 7.7 per cent in the first half.\n\n"
-         '"Overall, the performance provides a favorable backdrop for reforms."\n\n'
+    t = ("GDP report\nChina released data on Monday.\nAccording to NBS, the service sector expanded 7.7 per "
+         "cent year-on-year in the first half, outpacing a 3.5-per cent increase in primary industry.\n\n"
+         '"Overall, the performance provides a favorable backdrop for the authorities to push reforms."\n\n'
          '"We will keep investing," Acme Corp said.\n\n'
          '"The company has no plans to cut jobs."')
     df = extract_quotes(t)
@@ -554,3 +555,38 @@ def test_floating_quote_does_not_inherit_a_data_source():
     assert len(overall) == 1 and overall["speaker"].isna().all()
     jobs = df[df["text"].str.contains("cut jobs")]
     assert list(jobs["speaker"]) == ["Acme Corp"]
+
+
+def test_subheading_line_is_never_a_speaker():
+    t = ("Nvidia takes a charge\nThe chip, designed for the Chinese market, is now subject to licensing "
+         "requirements under expanded export controls.\nWashington Escalates Chip Restrictions\n"
+         "A spokesperson for the U.S. Commerce Department confirmed the new export controls, which will "
+         "also hit similar products.\n"
+         "\u201cWe are committed to safeguarding our national security,\u201d the spokesperson said.")
+    df = extract_quotes(t)
+    row = df[df["text"].str.contains("committed")]
+    assert len(row) == 1
+    assert "Restrictions" not in str(row["speaker"].iloc[0])
+
+
+def test_titled_name_with_for_apposition_is_the_speaker():
+    t = ("TikTok hearing\n\nLawmakers questioned the chief executive on Thursday.\n\n"
+         "\u201cWe do not trust the app will ever embrace American values,\u201d Representative Cathy "
+         "McMorris Rodgers for Washington\u2019s 5th district said.\n\n"
+         "\u201cThe platform threatens the privacy of the American people,\u201d Senator Jane Roe of "
+         "Ohio\u2019s second district said.")
+    df = extract_quotes(t)
+    assert list(df["speaker"]) == ["Cathy McMorris Rodgers", "Jane Roe"]
+    assert df["speaker_type"].tolist() == ["person", "person"]
+
+
+def test_data_and_document_subjects_report_with_show_and_found():
+    t = ("BYD cuts\n\nBYD has lowered prices more than rivals.\n\n"
+         "It has cut prices of the 13 models that made up 93 per cent of its sales by 17 per cent "
+         "on average, Reuters calculations showed.\n\n"
+         "A new CBS News poll shows most Americans over 30 are in favor of a TikTok ban.\n\n"
+         "Police found the car near the river on Monday.")
+    df = extract_quotes(t)
+    assert df["speaker"].tolist() == ["Reuters", "CBS News"]
+    assert df["cue"].tolist() == ["showed", "shows"]
+    assert df["text"].iloc[1] == "most Americans over 30 are in favor of a TikTok ban"
