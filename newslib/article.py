@@ -243,33 +243,41 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
     return schema.conform([a.row() for a in articles], "articles")
 
 
+def paragraph_rows(art: Article) -> list[dict]:
+    """`paragraphs` rows of one article."""
+    return [{"article_id": art.article_id, "start": s, "end": e, "paragraph_id": pid, "part": part,
+             "in_boilerplate": part == "boilerplate"} for pid, (s, e, part) in enumerate(art.paragraphs)]
+
+
+def sentence_rows(art: Article) -> list[dict]:
+    """`sentences` rows of one article."""
+    return [{"article_id": art.article_id, "start": s, "end": e, "sentence_id": sid, "paragraph_id": pid,
+             "text": art.raw[s:e], "in_boilerplate": art.paragraphs[pid][2] == "boilerplate"}
+            for sid, (s, e, pid) in enumerate(art.sentences)]
+
+
+def boilerplate_rows(art: Article) -> list[dict]:
+    """`boilerplate_lines` rows of one article."""
+    return [{"article_id": art.article_id, "start": ln.start, "end": ln.end,
+             "text": art.raw[ln.start:ln.end], "reason": ln.reason}
+            for ln in art.lines if ln.part == "boilerplate"]
+
+
+def _table(obj: Any, rows_of: Callable[[Article], list[dict]], table: str) -> pd.DataFrame:
+    rows = [r for art in as_articles(obj) for r in rows_of(art)]
+    return schema.conform(rows, table) if rows else schema.empty(table)
+
+
 def paragraphs_table(obj: Any) -> pd.DataFrame:
     """One row per paragraph of every article, with its part (title, body, boilerplate ...)."""
-    rows = []
-    for art in as_articles(obj):
-        for pid, (s, e, part) in enumerate(art.paragraphs):
-            rows.append({"article_id": art.article_id, "start": s, "end": e, "paragraph_id": pid,
-                         "part": part, "in_boilerplate": part == "boilerplate"})
-    return schema.conform(rows, "paragraphs") if rows else schema.empty("paragraphs")
+    return _table(obj, paragraph_rows, "paragraphs")
 
 
 def sentences_table(obj: Any) -> pd.DataFrame:
     """One row per sentence of every article (offsets into raw)."""
-    rows = []
-    for art in as_articles(obj):
-        for sid, (s, e, pid) in enumerate(art.sentences):
-            rows.append({"article_id": art.article_id, "start": s, "end": e, "sentence_id": sid,
-                         "paragraph_id": pid, "text": art.raw[s:e],
-                         "in_boilerplate": art.paragraphs[pid][2] == "boilerplate"})
-    return schema.conform(rows, "sentences") if rows else schema.empty("sentences")
+    return _table(obj, sentence_rows, "sentences")
 
 
 def boilerplate_table(obj: Any) -> pd.DataFrame:
     """One row per removed line, with the reason it was removed."""
-    rows = []
-    for art in as_articles(obj):
-        for ln in art.lines:
-            if ln.part == "boilerplate":
-                rows.append({"article_id": art.article_id, "start": ln.start, "end": ln.end,
-                             "text": art.raw[ln.start:ln.end], "reason": ln.reason})
-    return schema.conform(rows, "boilerplate_lines") if rows else schema.empty("boilerplate_lines")
+    return _table(obj, boilerplate_rows, "boilerplate_lines")

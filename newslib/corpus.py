@@ -57,22 +57,11 @@ def _error_row(article_id: str, path: str | None, stage: str, message: str) -> d
 
 def article_tables(art: Article, extractors: list[tuple[str, Any]]) -> dict[str, list[dict]]:
     """Every table's rows for one article (extractor failures become `errors` rows)."""
-    from .article import locate
+    from .article import boilerplate_rows, locate, paragraph_rows, sentence_rows
 
-    out: dict[str, list[dict]] = {"articles": [art.row()], "errors": [], "paragraphs": [],
-                                  "sentences": [], "boilerplate_lines": []}
+    out: dict[str, list[dict]] = {"articles": [art.row()], "errors": [], "paragraphs": paragraph_rows(art),
+                                  "sentences": sentence_rows(art), "boilerplate_lines": boilerplate_rows(art)}
     aid = art.article_id
-    for pid, (s, e, part) in enumerate(art.paragraphs):
-        out["paragraphs"].append({"article_id": aid, "start": s, "end": e, "paragraph_id": pid,
-                                  "part": part, "in_boilerplate": part == "boilerplate"})
-    for sid, (s, e, pid) in enumerate(art.sentences):
-        out["sentences"].append({"article_id": aid, "start": s, "end": e, "sentence_id": sid,
-                                 "paragraph_id": pid, "text": art.raw[s:e],
-                                 "in_boilerplate": art.paragraphs[pid][2] == "boilerplate"})
-    for ln in art.lines:
-        if ln.part == "boilerplate":
-            out["boilerplate_lines"].append({"article_id": aid, "start": ln.start, "end": ln.end,
-                                             "text": art.raw[ln.start:ln.end], "reason": ln.reason})
     for table, mod in extractors:
         try:
             rows = locate(art, getattr(mod, _fn(table))(art))
