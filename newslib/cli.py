@@ -12,13 +12,16 @@ only for usage errors.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 
 from . import __version__
+
+FLUSH_SECONDS = 0.2
+"""`newslib extract` flushes stdout at least this often, so output streams while the rest runs."""
 
 
 def _add_source_options(p: argparse.ArgumentParser) -> None:
@@ -46,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     bp.add_argument("source", nargs="+", help="files, directories or globs")
     bp.add_argument("--out", required=True, help="folder for the Parquet tables")
     bp.add_argument("--batch-size", type=int, default=500, help="articles per batch (default 500)")
-    bp.add_argument("--engine", choices=["local", "dask"], default="local", help="local (default) or dask")
+    bp.add_argument("--engine", choices=["auto", "local", "dask"], default="auto",
+                    help="auto (default: Dask worker processes for 2,000+ input files when Dask is installed "
+                         "and there are 2+ cores, else local), local, or dask")
     bp.add_argument("--workers", type=int, default=None, help="Dask worker processes (default: one per core)")
     bp.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (tcp://host:8786)")
     _add_source_options(bp)
@@ -57,8 +62,9 @@ def _parser() -> argparse.ArgumentParser:
                                     "into the raw text.")
     ep.add_argument("files", nargs="+", help="files, directories or globs")
     ep.add_argument("--jsonl", action="store_true", help="JSON Lines output (the default and only format)")
-    ep.add_argument("--engine", choices=["local", "dask"], default="local",
-                    help="local (default) or dask worker processes (input order kept)")
+    ep.add_argument("--engine", choices=["auto", "local", "dask"], default="auto",
+                    help="auto (default: Dask worker processes for 2,000+ input files when Dask is installed "
+                         "and there are 2+ cores, else local), local, or dask (input order kept either way)")
     ep.add_argument("--workers", type=int, default=None, help="Dask worker processes (default: one per core)")
     ep.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
     _add_source_options(ep)
@@ -77,13 +83,18 @@ def _src(items: list[str]):
 
 
 def cmd_extract(a: argparse.Namespace) -> int:
-    from .corpus import iter_json
+    from .corpus import iter_jsonl
 
     out = sys.stdout
-    for rec in iter_json(_src(a.files), extract=_only(a.only), progress=a.progress, sources=a.sources,
-                         engine=a.engine, workers=a.workers, scheduler=a.scheduler):
-        out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
-        out.flush()
+    last = time.monotonic()
+    for line in iter_jsonl(_src(a.files), extract=_only(a.only), progress=a.progress, sources=a.sources,
+                           engine=a.engine, workers=a.workers, scheduler=a.scheduler):
+        out.write(line + "\n")
+        now = time.monotonic()
+        if now - last >= FLUSH_SECONDS:  # streamed: readers see output while the rest is processed
+            out.flush()
+            last = now
+    out.flush()
     return 0
 
 
@@ -115,7 +126,8 @@ def _read_table(out: Path, name: str, columns: list[str]) -> pd.DataFrame | None
 def cmd_report(a: argparse.Namespace) -> int:
     from .corpus import build
 
-    res = build(_src(a.source), a.out, extract=_only(a.only), progress=a.progress, sources=a.sources)
+    res = build(_src(a.source), a.out, extract=_only(a.only), progress=a.progress, sources=a.sources,
+                engine="auto")
     arts = _read_table(res.out, "articles", ["article_id", "outlet", "published", "word_count", "title",
                                              "boilerplate", "country", "ownership", "outlet_type"])
     errs = _read_table(res.out, "errors", ["article_id", "stage", "message"])

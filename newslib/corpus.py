@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -128,15 +130,17 @@ def iter_json(source: Any, *, extract: Iterable[str] | None = None, progress: bo
               sources: Any = None, engine: str = "local", workers: int | None = None,
               scheduler: str | None = None) -> Iterator[dict]:
     """One JSON-ready dict per input article, streamed (an unreadable input gives {id, error}).
-    `engine="dask"` spreads the work over Dask worker processes, keeping the input order."""
+    `engine="dask"` spreads the work over Dask worker processes, keeping the input order;
+    `engine="auto"` chooses (see `resolve_engine`)."""
     from .readers import InputError
 
-    if engine == "dask":
+    if resolve_engine(engine, source, workers, scheduler) == "dask":
         from .engine_dask import iter_json_dask
-        yield from iter_json_dask(source, extract=extract, workers=workers, scheduler=scheduler, sources=sources)
-        return
-    if engine != "local":
-        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+        recs = _dask_started(iter_json_dask(source, extract=extract, workers=workers, scheduler=scheduler,
+                                            sources=sources), engine)
+        if recs is not None:
+            yield from recs
+            return
 
     exts = available_extractors(extract)
     for rec in _iter_input_records(source, sources=sources, progress=progress):
@@ -144,6 +148,84 @@ def iter_json(source: Any, *, extract: Iterable[str] | None = None, progress: bo
             yield {"id": rec.article_id, "path": rec.path, "error": f"{rec.stage}: {rec.message}"}
         else:
             yield json_record(rec, exts)
+
+
+def dumps(rec: dict) -> str:
+    """One JSON Lines line (no newline) for a record of `iter_json`."""
+    return json.dumps(rec, ensure_ascii=False, default=str)
+
+
+AUTO_DASK_MIN_INPUTS = 2000
+"""`engine="auto"` uses Dask worker processes from this many input files up (below it, starting a
+cluster costs more than it saves); it needs Dask installed and more than one core."""
+
+
+def resolve_engine(engine: str, source: Any, workers: int | None = None, scheduler: str | None = None) -> str:
+    """"local" or "dask" for `engine` ("local", "dask" or "auto").
+
+    "auto" picks Dask when a scheduler address is given, or when Dask is installed, the machine
+    has more than one core (or `workers` > 1) and the input has at least `AUTO_DASK_MIN_INPUTS`
+    files; otherwise the local engine.  Both engines give the same output."""
+    if engine in ("local", "dask"):
+        return engine
+    if engine != "auto":
+        raise ValueError(f"unknown engine {engine!r} (local, dask or auto)")
+    if scheduler:
+        return "dask"
+    if (workers or os.cpu_count() or 1) < 2 or importlib.util.find_spec("distributed") is None:
+        return "local"
+    items = source if isinstance(source, (list, tuple)) else [source]
+    if not all(isinstance(x, (str, Path)) and str(x) != "-" for x in items):
+        return "local"  # texts, frames, streams: in-process
+    from .readers import expand_source
+
+    return "dask" if len(expand_source(source)) >= AUTO_DASK_MIN_INPUTS else "local"
+
+
+def iter_jsonl(source: Any, *, extract: Iterable[str] | None = None, progress: bool | None = None,
+               sources: Any = None, engine: str = "local", workers: int | None = None,
+               scheduler: str | None = None) -> Iterator[str]:
+    """`iter_json` as JSON Lines text (one line per input, no newline), in input order.  On the
+    Dask engine the workers serialise, so the client only writes."""
+    if resolve_engine(engine, source, workers, scheduler) == "dask":
+        from .engine_dask import iter_json_dask
+        lines = _dask_started(iter_json_dask(source, extract=extract, workers=workers, scheduler=scheduler,
+                                             sources=sources, as_text=True), engine)
+        if lines is not None:
+            yield from lines
+            return
+    for rec in iter_json(source, extract=extract, progress=progress, sources=sources):
+        yield dumps(rec)
+
+
+class _Peeked:
+    """An iterator with its first item already taken (to see whether Dask started)."""
+
+    def __init__(self, first: Any, rest: Iterator):
+        self.first, self.rest, self.done = first, rest, False
+
+    def __iter__(self):
+        if not self.done:
+            self.done = True
+            yield self.first
+        yield from self.rest
+
+
+def _dask_started(it: Iterator, engine: str) -> Iterator | None:
+    """The Dask iterator, ready to run, or None when `engine="auto"` and Dask could not start
+    (the caller then runs the local engine; an explicit `engine="dask"` raises instead)."""
+    from .engine_dask import EngineStartError
+
+    try:
+        first = next(it)
+    except StopIteration:
+        return iter(())
+    except EngineStartError as exc:
+        if engine != "auto":
+            raise
+        print(f"newslib: {exc}; using the local engine", file=sys.stderr)
+        return None
+    return iter(_Peeked(first, it))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,14 +318,18 @@ def build(source: Any, out: str | Path, *, batch_size: int = 500, extract: Itera
     """Read `source`, run every extractor, and write each table to ``OUT/<table>.parquet``.
 
     Streams in batches of `batch_size` articles, so memory stays bounded however large the
-    corpus.  `engine="dask"` runs the same work on Dask worker processes (see `build_dask`).
+    corpus.  `engine="dask"` runs the same work on Dask worker processes (see `build_dask`);
+    `engine="auto"` chooses (see `resolve_engine`).
     """
-    if engine == "dask":
-        from .engine_dask import build_dask
-        return build_dask(source, out, extract=extract, workers=workers, scheduler=scheduler,
-                          sources=sources, progress=progress)
-    if engine != "local":
-        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    if resolve_engine(engine, source, workers, scheduler) == "dask":
+        from .engine_dask import EngineStartError, build_dask
+        try:
+            return build_dask(source, out, extract=extract, workers=workers, scheduler=scheduler,
+                              sources=sources, progress=progress)
+        except EngineStartError as exc:
+            if engine != "auto":
+                raise
+            print(f"newslib: {exc}; using the local engine", file=sys.stderr)
     t0 = time.perf_counter()
     out = Path(out)
     exts = available_extractors(extract)

@@ -56,6 +56,10 @@ def _inputs(source: Any, sources: Any, extract) -> tuple[list[str], dict, Any, l
     return paths, metadata, reg, [t for t, _ in available_extractors(extract)]
 
 
+class EngineStartError(RuntimeError):
+    """The Dask cluster could not be started or reached (nothing was processed yet)."""
+
+
 @contextmanager
 def _client(workers: int | None, scheduler: str | None):
     """A Dask client on `scheduler`, or on a LocalCluster of `workers` single-threaded processes."""
@@ -63,12 +67,15 @@ def _client(workers: int | None, scheduler: str | None):
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise ValueError('the dask engine needs Dask: pip install -e ".[dask]"') from exc
-    if scheduler:
-        client, cluster = Client(scheduler), None
-    else:
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None, silence_logs=40)
-        client = Client(cluster)
+    try:
+        if scheduler:
+            client, cluster = Client(scheduler), None
+        else:
+            cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                   processes=True, dashboard_address=None, silence_logs=40)
+            client = Client(cluster)
+    except Exception as exc:
+        raise EngineStartError(f"could not start Dask ({type(exc).__name__}: {exc})") from exc
     try:
         yield client
     finally:
@@ -120,9 +127,11 @@ def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | Non
     return BuildResult(out, counts, inputs, time.perf_counter() - t0)
 
 
-def _json_partition(paths: list[str], metadata: dict, sources: Any, extract: list[str] | None) -> list[dict]:
-    """JSON records for one partition of input files (what `newslib extract` prints)."""
-    from .corpus import available_extractors, json_record
+def _json_partition(paths: list[str], metadata: dict, sources: Any, extract: list[str] | None,
+                    as_text: bool = False) -> list[dict] | str:
+    """JSON records for one partition of input files (what `newslib extract` prints); with
+    `as_text`, already serialised as JSON Lines (one string, so the client only writes it)."""
+    from .corpus import available_extractors, dumps, json_record
     from .readers import InputError, records_from_file
 
     exts = available_extractors(extract)
@@ -133,17 +142,24 @@ def _json_partition(paths: list[str], metadata: dict, sources: Any, extract: lis
                 out.append({"id": rec.article_id, "path": rec.path, "error": f"{rec.stage}: {rec.message}"})
             else:
                 out.append(json_record(rec, exts))
+    if as_text:
+        return "".join(dumps(r) + "\n" for r in out)
     return out
 
 
 def iter_json_dask(source: Any, *, extract=None, workers: int | None = None, scheduler: str | None = None,
-                   sources: Any = None, files_per_partition: int | None = None):
+                   sources: Any = None, files_per_partition: int | None = None, as_text: bool = False):
     """`newslib extract --jsonl` on Dask worker processes: records in input order, streamed as
-    soon as each partition (in order) is done."""
+    soon as each partition (in order) is done.  With `as_text`, JSON Lines strings (one per
+    record, no newline) serialised on the workers."""
     paths, metadata, reg, names = _inputs(source, sources, extract)
     chunks = _chunks(paths, workers or os.cpu_count() or 1, files_per_partition, 8, 100)
     with _client(workers, scheduler) as client:
-        futures = [client.submit(_json_partition, c, metadata, reg, names, pure=False) for c in chunks]
+        futures = [client.submit(_json_partition, c, metadata, reg, names, as_text, pure=False) for c in chunks]
         for fut in futures:
-            yield from fut.result()
+            res = fut.result()
             fut.release()
+            if as_text:
+                yield from res.split("\n")[:-1]  # not splitlines(): JSON text may hold U+2028
+            else:
+                yield from res

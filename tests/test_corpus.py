@@ -81,3 +81,48 @@ def test_dask_extract_streams_same_records_in_order(tmp_path, seeds_dir):
     dask = list(iter_json(src, engine="dask", workers=2))
     assert [r["id"] for r in dask] == [r["id"] for r in local]
     assert dask == local
+
+
+def test_auto_engine_is_local_for_small_inputs_and_texts(seeds_dir, monkeypatch):
+    from newslib import corpus
+
+    assert corpus.resolve_engine("auto", seeds_dir) == "local"  # 3 files: a cluster would cost more
+    assert corpus.resolve_engine("auto", "Xiaomi shares rose 3% on Tuesday.") == "local"
+    assert corpus.resolve_engine("local", seeds_dir) == "local"
+    assert corpus.resolve_engine("dask", seeds_dir) == "dask"
+    with pytest.raises(ValueError, match="unknown engine"):
+        corpus.resolve_engine("threads", seeds_dir)
+    monkeypatch.setattr(corpus, "AUTO_DASK_MIN_INPUTS", 2)
+    expected = "dask" if __import__("importlib").util.find_spec("distributed") else "local"
+    assert corpus.resolve_engine("auto", seeds_dir, workers=2) == expected
+    assert corpus.resolve_engine("auto", seeds_dir, workers=1) == "local"
+
+
+def test_auto_engine_falls_back_to_local_when_dask_cannot_start(tmp_path, seeds_dir, monkeypatch, capsys):
+    pytest.importorskip("dask.distributed")
+    from newslib import corpus, engine_dask
+
+    def broken(*_a, **_k):
+        raise engine_dask.EngineStartError("could not start Dask (OSError: no sockets)")
+        yield  # a generator, like the real one
+
+    monkeypatch.setattr(corpus, "AUTO_DASK_MIN_INPUTS", 1)
+    monkeypatch.setattr(engine_dask, "iter_json_dask", broken)
+    lines = list(corpus.iter_jsonl(seeds_dir, progress=False, engine="auto", workers=2))
+    assert len(lines) == 3 and all(line.startswith('{"id"') for line in lines)
+    assert "using the local engine" in capsys.readouterr().err
+    with pytest.raises(engine_dask.EngineStartError):
+        list(corpus.iter_jsonl(seeds_dir, progress=False, engine="dask", workers=2))
+
+
+@pytest.mark.slow
+def test_dask_jsonl_text_equals_local_text(tmp_path, seeds_dir):
+    pytest.importorskip("dask.distributed")
+    from newslib.corpus import iter_jsonl
+
+    src, _, _ = _mixed_corpus(tmp_path, seeds_dir, copies=1)
+    (src / "sep.txt").write_text("Odd separators\u2028inside: \u201cok,\u201d he said.\n", encoding="utf-8")
+    local = list(iter_jsonl(src, progress=False))
+    dask = list(iter_jsonl(src, engine="dask", workers=2))
+    assert dask == local
+    assert len(local) == 3 + 3 + 1
