@@ -56,6 +56,22 @@ def main() -> int:
           f"Python {platform.python_version()}")
     print(f"corpus: {len(texts)} articles, mean {kb:.1f} KB; extractors: {', '.join(t for t, _ in exts)}")
 
+    # parsing alone (clean + header + boilerplate + paragraphs + sentences + outlet + the parse
+    # tables' rows), CPU time, best of 3
+    from newslib.article import boilerplate_rows, paragraph_rows, sentence_rows
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        for i, t in enumerate(texts):
+            art = parse_article(t, f"a{i}")
+            art.row()
+            paragraph_rows(art)
+            sentence_rows(art)
+            boilerplate_rows(art)
+        best = min(best, time.process_time() - t0)
+    print(f"parse alone (parse_article + article/paragraph/sentence/boilerplate rows): "
+          f"{best / len(texts) * 1000:.3f} ms/article CPU, {len(texts) / best:,.0f} articles/s")
+
     t0 = time.perf_counter()
     for i, t in enumerate(texts):
         json_record(parse_article(t, f"a{i}"), exts)

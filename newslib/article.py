@@ -94,24 +94,32 @@ class Article:
         runs of consecutive lines with the same part are segmented on their own."""
         out: list[tuple[int, int, str]] = []
         lines = self.lines
+        raw = self.raw
+        n = len(lines)
         i = 0
-        while i < len(lines):
+        while i < n:
             j = i
+            part = lines[i].part
             # a run of adjacent lines (no blank line between) with the same part
-            while (j + 1 < len(lines) and lines[j + 1].part == lines[i].part
-                   and "\n" not in self.raw[lines[j].end:lines[j + 1].start].replace("\n", "", 1)):
+            while j + 1 < n and lines[j + 1].part == part \
+                    and raw.count("\n", lines[j].end, lines[j + 1].start) <= 1:
                 j += 1
-            for s, e in paragraph_spans(self.raw, lines[i].start, lines[j].end):
-                out.append((s, e, lines[i].part))
+            for s, e in paragraph_spans(raw, lines[i].start, lines[j].end):
+                out.append((s, e, part))
             i = j + 1
         return out
 
     @cached_property
     def sentences(self) -> list[tuple[int, int, int]]:
         """(start, end, paragraph_id) of every sentence, in order (all parts, boilerplate too)."""
-        out = []
+        out: list[tuple[int, int, int]] = []
+        raw = self.raw
         for pid, (s, e, _part) in enumerate(self.paragraphs):
-            out.extend((a, b, pid) for a, b in sentence_spans(self.raw, s, e))
+            spans = sentence_spans(raw, s, e)
+            if len(spans) == 1:
+                out.append((spans[0][0], spans[0][1], pid))
+            else:
+                out += [(a, b, pid) for a, b in spans]
         return out
 
     @cached_property
@@ -245,21 +253,24 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
 
 def paragraph_rows(art: Article) -> list[dict]:
     """`paragraphs` rows of one article."""
-    return [{"article_id": art.article_id, "start": s, "end": e, "paragraph_id": pid, "part": part,
+    aid = art.article_id
+    return [{"article_id": aid, "start": s, "end": e, "paragraph_id": pid, "part": part,
              "in_boilerplate": part == "boilerplate"} for pid, (s, e, part) in enumerate(art.paragraphs)]
 
 
 def sentence_rows(art: Article) -> list[dict]:
     """`sentences` rows of one article."""
-    return [{"article_id": art.article_id, "start": s, "end": e, "sentence_id": sid, "paragraph_id": pid,
-             "text": art.raw[s:e], "in_boilerplate": art.paragraphs[pid][2] == "boilerplate"}
+    aid, raw = art.article_id, art.raw
+    bp = [part == "boilerplate" for _s, _e, part in art.paragraphs]
+    return [{"article_id": aid, "start": s, "end": e, "sentence_id": sid, "paragraph_id": pid,
+             "text": raw[s:e], "in_boilerplate": bp[pid]}
             for sid, (s, e, pid) in enumerate(art.sentences)]
 
 
 def boilerplate_rows(art: Article) -> list[dict]:
     """`boilerplate_lines` rows of one article."""
-    return [{"article_id": art.article_id, "start": ln.start, "end": ln.end,
-             "text": art.raw[ln.start:ln.end], "reason": ln.reason}
+    aid, raw = art.article_id, art.raw
+    return [{"article_id": aid, "start": ln.start, "end": ln.end, "text": raw[ln.start:ln.end], "reason": ln.reason}
             for ln in art.lines if ln.part == "boilerplate"]
 
 

@@ -270,9 +270,9 @@ def cue(line: str, words: int | None = None, normalized: bool = False) -> str | 
             for ch in _ANCHOR_SPLIT:
                 if ch in toks:
                     toks = toks.replace(ch, " ")
-        found = anchors.intersection(toks.split())
-        if found:
-            for anchor in sorted(found):
+        tokens = toks.split()
+        if not anchors.isdisjoint(tokens):  # the common case: no anchor word (cheaper than intersection)
+            for anchor in sorted(anchors.intersection(tokens)):
                 for phrase, reason in anchored[anchor]:
                     if phrase in low:
                         return reason

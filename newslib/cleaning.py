@@ -67,6 +67,15 @@ _BY_START = re.compile(r"(?:by|written|words|reported|posted|story|text|authors?
 _YEARISH = re.compile(r"(?:19|20)\d\d")  # every date parse_dateline reads has a four-digit year
 _ALNUM = re.compile(r"[\W_]+")
 _SITE_SUFFIX = re.compile(r"^(?P<head>.{8,300}?)[\s\u00a0]{1,3}[|–—-][\s\u00a0]{1,3}(?P<site>[^|–—]{2,60})$")
+_SITE_SEP = re.compile(r"[\s\u00a0][|–—-][\s\u00a0]")  # what every _SITE_SUFFIX match contains
+
+
+def _site_suffix(text: str) -> re.Match | None:
+    """`_SITE_SUFFIX.match(text)`, skipped when the text has no spaced separator (" | ", " - ")."""
+    if ("-" in text or "|" in text or "–" in text or "—" in text) and _SITE_SEP.search(text):
+        return _SITE_SUFFIX.match(text)
+    return None
+
 _SENT_END = tuple(".!?\"”’)")
 _TRUNCATED = ("...", "…")
 # a line made only of byline/dateline labels: "By", "Contributors", "Last updated:", "Written by Published"
@@ -158,19 +167,20 @@ def _akey(s: str) -> str:
 
 
 class _Line:
-    __slots__ = ("s", "e", "text", "words", "cue", "_akey", "_date", "_byline", "_dated", "_prose", "_dek")
+    __slots__ = ("s", "e", "text", "toks", "words", "cue", "_akey", "_date", "_byline", "_dated", "_prose", "_dek")
 
     def __init__(self, raw: str, s: int, e: int):
         self.s, self.e = s, e
-        self.text = bp._norm(raw[s:e])
-        self.words = len(self.text.split())
-        self.cue = bp.cue(self.text, self.words, normalized=True)
+        text = self.text = bp._norm(raw[s:e])
+        toks = self.toks = text.split()  # the line's words (kept: prose() and dek() look at the first ones)
+        words = self.words = len(toks)
+        self.cue = bp.cue(text, words, normalized=True)
         self._akey: str | None = None
         self._dated = False
         self._date: tuple[DateHit | None, bool] = (None, False)
         self._byline: str | None | bool = False
-        self._prose: bool | None = None
-        self._dek: bool | None = None
+        self._prose: bool | None = None if words >= 10 else False  # prose needs 10+ words
+        self._dek: bool | None = None if words >= 5 else False  # a dek needs 5+ words
 
     @property
     def akey(self) -> str:
@@ -223,15 +233,15 @@ class _Line:
     def _is_prose(self) -> bool:
         if self.words < 10:
             return False
-        if not (self.text.endswith(_SENT_END) or self.words >= 25):
+        if not (self.words >= 25 or self.text.endswith(_SENT_END)):
             return False
-        toks = self.text.split(None, 12)[:12]
-        return sum(1 for t in toks if t[0].islower()) * 5 >= len(toks)
+        toks = self.toks[:12]
+        return sum([t[0].islower() for t in toks]) * 5 >= len(toks)
 
     def dek(self) -> bool:
         """A standfirst/subheading-like line: 5+ words with lower-case words in it."""
         if self._dek is None:
-            self._dek = self.words >= 5 and any(t[0].islower() for t in self.text.split(None, 12)[1:12])
+            self._dek = any([t[0].islower() for t in self.toks[1:12]])
         return self._dek
 
 
@@ -302,7 +312,7 @@ def _strip_site(title: str) -> str:
     """The headline without a trailing site name ("Headline – Asia Financial", "Headline | Daily
     Post"): the suffix is 1-4 capitalised words without digits that name a known outlet or end in
     a word publications use in their names (News, Times, Financial, Post, ...)."""
-    m = _SITE_SUFFIX.match(title)
+    m = _site_suffix(title)
     if not m or len(m.group("head").split()) < 4:
         return title
     site = m.group("site").strip()
@@ -402,7 +412,7 @@ def _structural_boilerplate(L: list[_Line], parts: list[str | None], reasons: li
             if ln.prose():
                 prose_seen += 1
             # video teaser: a clip length and the clip's title (often twice)
-            if bp.clip_length(ln.text) and (t is None or j > t):
+            if len(ln.text) <= 8 and bp.clip_length(ln.text) and (t is None or j > t):
                 mark(j, "video")
                 for k in range(j + 1, min(n, j + 3)):
                     if parts[k] is None and L[k].words <= 15 and not L[k].text.endswith((".", "!")):
@@ -478,7 +488,7 @@ def _find_title(L: list[_Line]) -> int | None:
             if small <= big:
                 t = nxt
     # "Headline | Site" followed by the bare headline: the bare one is the title
-    m = _SITE_SUFFIX.match(L[t].text)
+    m = _site_suffix(L[t].text)
     if m:
         hk = _akey(m.group("head"))
         for j in range(t + 1, min(len(L), t + 8)):
@@ -516,7 +526,7 @@ def _has_title_signal(L: list[_Line], i: int) -> bool:
     for j in range(i + 1, min(len(L), i + 12)):
         if abs(len(L[j].text) - size) <= size // 4 + 4 and L[j].akey == L[i].akey:
             return True
-    m = _SITE_SUFFIX.match(L[i].text)
+    m = _site_suffix(L[i].text)
     if m:
         hk = _akey(m.group("head"))
         if any(L[j].akey == hk for j in range(i + 1, min(len(L), i + 8))):
@@ -546,7 +556,7 @@ def _repeat_reason(ln: _Line, title: _Line) -> str | None:
         parts = bp.breadcrumb_parts(ln.text)
         if parts and _akey(parts[-1]) == tk:
             return "breadcrumb"
-        m = _SITE_SUFFIX.match(ln.text)
+        m = _site_suffix(ln.text)
         if m and (_akey(m.group("head")) == tk or _akey(m.group("site")) == tk):
             return "repeated-headline"
     return None
@@ -598,9 +608,11 @@ def clean_text(raw: str) -> Cleaned:
         if head != out.title:  # "Headline – Asia Financial": the site's name is not part of the headline
             out.title = head
             out.title_span = (L[t].s, L[t].s + len(head))
+        tl = L[t]
+        short = 0.8 * len(tl.text)  # a repeat is at least this long (checked here: most lines are not)
         for j in range(n):
-            if j != t:
-                r = _repeat_reason(L[j], L[t])
+            if j != t and len(L[j].text) >= short and L[j].words <= 60:
+                r = _repeat_reason(L[j], tl)
                 if r:
                     parts[j], reasons[j] = "boilerplate", r
 

@@ -30,6 +30,7 @@ most ~48 characters either side.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .text import line_spans, load_lexicon
@@ -45,15 +46,20 @@ _OPENERS = "\"'`“‘„‚«‹([{「『¿¡\u200b\ufeff\u2060"
 _ONLY_CLOSE = "”’»›)]}」』"
 _CURRENCY = "$€£¥₹₩#"
 _SPACE_CHARS = "\u200b\ufeff\u2060"
+_ZW = "\ufeff\u200b"  # what text.line_spans strips besides whitespace
 
 _T, _CJ, _CL, _OP = (re.escape(x) for x in (_TERM, _CJK_TERM, _CLOSERS, _OPENERS))
 _CANDIDATE = re.compile(
-    # a run of at most 8 terminators (the lookbehind makes it start at the run's first one), the
-    # closing quotes and brackets after it, then whitespace or a glued capital ("deadline.Xiaomi") ...
-    f"(?:(?P<t>[{_T}](?<![{_T}][{_T}])[{_T}]{{0,7}})(?P<c>[{_CL}]{{0,4}})"
+    # the first terminator of a run (one character class first: the regex engine then skips
+    # straight to the next terminator instead of trying a match at every position) ...
+    f"(?P<f>[{_T}{_CJ}])"
+    # ... then the rest of a run of at most 8 terminators (the lookbehind makes the run start at
+    # its first one), the closing quotes and brackets after it, then whitespace or a glued capital
+    # ("deadline.Xiaomi") ...
+    f"(?:(?<=[{_T}])(?<![{_T}][{_T}])(?P<t>[{_T}]{{0,7}})(?P<c>[{_CL}]{{0,4}})"
     f"(?:(?P<w>\\s+)|(?=[\"“‘(\\[`]?[A-Z][a-z]))"
-    # ... or a CJK full stop (CJK text has no spaces) ...
-    f"|(?P<k>[{_CJ}](?<![{_CJ}][{_CJ}])[{_CJ}]{{0,7}})(?P<kc>[{_CL}]{{0,4}})\\s*)"
+    # ... or a run of CJK full stops (CJK text has no spaces) ...
+    f"|(?<=[{_CJ}])(?<![{_CJ}][{_CJ}])(?P<k>[{_CJ}]{{0,7}})(?P<kc>[{_CL}]{{0,4}})\\s*)"
     # ... and the next token: its opening quotes, the word itself, the first character after it
     f"(?=(?P<o>[{_OP}]{{0,4}})(?P<n>\\S{{0,40}})\\s*(?P<a>\\S?))"
 )
@@ -191,6 +197,9 @@ def paragraph_spans(raw: str, start: int = 0, end: int | None = None) -> list[tu
     """
     end = len(raw) if end is None else min(end, len(raw))
     start = max(start, 0)
+    if start < end and raw.find("\n", start, end) < 0 and not raw[start].isspace() \
+            and not raw[end - 1].isspace() and raw[start] not in _ZW and raw[end - 1] not in _ZW:
+        return [(start, end)]  # one stripped line (the common case): what line_spans would give
     lines = [(start + s, start + e) for s, e in line_spans(raw[start:end])]
     if len(lines) < 2:
         return lines
@@ -248,6 +257,34 @@ def _kind(core: str) -> str | None:
         return kind
 
 
+_ALL_TERMS = _TERM + _CJK_TERM
+_match = _CANDIDATE.match
+_TERMS_OF: list = [None, []]  # the last text seen and its terminator offsets (one article at a time)
+
+
+def _terminators(raw: str) -> list[int]:
+    """Sorted offsets of every terminator character in `raw` (every place a candidate boundary
+    can start).  Found with str.find, which is many times faster than a regex scan; cached for
+    the last text, as an article's paragraphs are split one after the other."""
+    if _TERMS_OF[0] is raw:
+        return _TERMS_OF[1]
+    out: list[int] = []
+    kinds = 0
+    find = raw.find
+    for ch in _ALL_TERMS:
+        j = find(ch)
+        if j < 0:
+            continue
+        kinds += 1
+        while j >= 0:
+            out.append(j)
+            j = find(ch, j + 1)
+    if kinds > 1:
+        out.sort()
+    _TERMS_OF[0], _TERMS_OF[1] = raw, out
+    return out
+
+
 def sentence_spans(raw: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentences of the paragraph raw[start:end] as stripped (start, end) spans into `raw`.
 
@@ -261,23 +298,41 @@ def sentence_spans(raw: str, start: int = 0, end: int | None = None) -> list[tup
     headline = None
     out: list[tuple[int, int]] = []
     cur = start
-    for m in _CANDIDATE.finditer(raw, start, end):
-        nxt = m.end()
+    terms = _terminators(raw)
+    i = bisect_left(terms, start)
+    last = start  # where finditer would resume: candidates never overlap
+    n_terms = len(terms)
+    # no candidate starts in the paragraph's closing run of terminators and closers ('."'): it
+    # would need whitespace or a capital after it
+    lim = end
+    while lim > start and raw[lim - 1] in _TERM_OR_CLOSE:
+        lim -= 1
+    while i < n_terms:
+        p = terms[i]
+        i += 1
+        if p >= lim:
+            break
+        if p < last:
+            continue
+        m = _match(raw, p, end)  # what _CANDIDATE.finditer(raw, start, end) finds at p
+        if m is None:
+            continue
+        nxt = last = m.end()
         if nxt >= end:
             break
         c = raw[nxt]
         if c in _LOWER and not raw[nxt + 1:nxt + 2].isupper():  # "etc. and", "“We won!” he said"
             continue
-        term, closers, space, cjk, cjk_closers, opened, lead, after = m.groups()
+        first, run, _closers, space, cjk, _cjk_closers, opened, lead, after = m.groups()
         if cjk is not None:  # CJK full stop: always a boundary
             if c not in _ONLY_CLOSE:
-                out.append((cur, m.start() + len(cjk) + len(cjk_closers)))
+                out.append((cur, m.end("kc")))
                 cur = nxt
             continue
         if not lead:
             continue
         t0 = m.start()
-        b_end = t0 + len(term) + len(closers)
+        b_end = m.end("c")  # the terminators and the closers after them
         # the next word: lowercase continues the sentence, unless it is "iPhone", "eBay"
         c = lead[0]
         if c.islower():
@@ -296,12 +351,12 @@ def sentence_spans(raw: str, start: int = 0, end: int | None = None) -> list[tup
         core = prev.lstrip(_OPENERS) if prev and prev[0] in _OPENERS else prev
         if space is None:
             # "blacklist.Xiaomi": glued sentences in scraped text; never "1810.HK", "U.S", "scmp.Com"
-            if (len(term) == 1 and _PLAIN_WORD.fullmatch(core) and _kind(core) is None
+            if (not run and _PLAIN_WORD.fullmatch(core) and _kind(core) is None
                     and not _DOMAINISH.search(lead, 1)):
                 out.append((cur, b_end))
                 cur = nxt
             continue
-        if term == ".":
+        if first == "." and not run:
             if core and core[-1] not in _CLOSERS:  # not '“the best”. That'
                 kind = _kind(core)
                 if kind is None:
@@ -320,7 +375,7 @@ def sentence_spans(raw: str, start: int = 0, end: int | None = None) -> list[tup
                         continue
                 else:  # title, inner: "Mr.", "e.g."
                     continue
-        elif digit and not _STRONG.intersection(term):
+        elif digit and first not in _STRONG and not _STRONG.intersection(run):
             continue  # an ellipsis before a number: "between 1... 2"
         out.append((cur, b_end))
         cur = nxt

@@ -121,21 +121,52 @@ def _index(reg: pd.DataFrame | None) -> _Index:
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)|all rights reserved)", re.IGNORECASE)
 _WIRE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\(([A-Z][A-Za-z.]{1,20})\)\s*[-–—]")
 _SELF = re.compile(r"\btold (?:the )?([A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,4})")
+# `_SELF` without its leading \b: a literal prefix lets the regex engine skip to each "told "
+# (a leading \b makes it try every position); the boundary is checked in Python
+_SELF_FAST = re.compile(_SELF.pattern.removeprefix(r"\b"))
+_COPY_WORDS = ("copyright", "©", "(c)", "all rights reserved")
+# the only characters IGNORECASE matches to an ASCII letter besides its two cases
+_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _self_refs(raw: str) -> list[str]:
+    """`m.group(1)` of every `_SELF.finditer(raw)` match, found through the literal "told "."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        m = _SELF_FAST.search(raw, pos)
+        if m is None:
+            return out
+        s = m.start()
+        if s and (raw[s - 1].isalnum() or raw[s - 1] == "_"):  # no word boundary before "told"
+            pos = s + 1
+            continue
+        out.append(m.group(1))
+        pos = m.end()
 
 
 def text_signals(raw: str) -> list[str]:
     """Outlet names the text gives about itself, strongest first: copyright lines (last lines
     first), wire datelines, then 'told the X' self-references."""
-    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
     found: list[str] = []
-    for ln in reversed(lines):
-        if len(ln) < 200 and _COPYRIGHT.search(ln):
-            found.append(_COPYRIGHT.sub(" ", ln))
-    for ln in lines[:12]:
-        m = _WIRE.match(ln)
-        if m:
-            found.append(m.group(1))
-    found.extend(m.group(1) for m in _SELF.finditer(raw))
+    # cheap necessary conditions: a copyright word (substring test on the lower-cased text when
+    # that is exact), a "(" for a wire dateline
+    copy = True
+    if raw.isascii() or not any(c in raw for c in _FOLDS):
+        low = raw.lower()
+        copy = any(w in low for w in _COPY_WORDS)
+    if copy or "(" in raw:
+        lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+        if copy:
+            for ln in reversed(lines):
+                if len(ln) < 200 and _COPYRIGHT.search(ln):
+                    found.append(_COPYRIGHT.sub(" ", ln))
+        for ln in lines[:12]:
+            m = _WIRE.match(ln)
+            if m:
+                found.append(m.group(1))
+    if "told " in raw:
+        found.extend(_self_refs(raw))
     return found
 
 
