@@ -119,12 +119,28 @@ _PCT = (r"(?P<pct>[ \u00a0]?[%％]|[ \u00a0]?pc\b(?![ -]points?\b)|(?:[ \u00a0]|
         r"|pct[ .]?(?:points?|pts?)|ppts?|pp)\b)"
         r"|(?P<bp>(?:[ \u00a0]|-)(?i:basis[ \u00a0-]points?|bps|bp)\b)"
         r"|(?P<pts>[ \u00a0](?i:points?|pts)\b)")
-_UNIT_AFTER = re.compile(
-    rf"{_PCT}"
-    rf"|(?P<cur>(?:[ \u00a0]|-)(?i:{_alt(_SUFFIX)})\b)"
-    rf"|(?P<code>[ \u00a0]?(?:{_alt(_CODE)})\b(?:(?P<csp>[ \u00a0])(?P<cscale>(?i:thousand|million|billion|trillion|mn|bn))\b)?)"
-    rf"|(?P<mcode>[ \u00a0]M(?:{_alt(_CODE)})\b)"
-    r"|(?P<p>p\b)")
+
+
+def _unit_after_re(first: str | None = None) -> re.Pattern:
+    """The unit pattern; with `first` (a lower-case ASCII letter) only the currency words and codes
+    that begin with that letter (in either case) are kept: the pattern to use when the unit word
+    after the number (and one space or hyphen) begins with it -- the same matches, tried faster."""
+    suffix = [k for k in _SUFFIX if first is None or k[0] == first]
+    codes = [k for k in _CODE if first is None or k[0].lower() == first]
+    suf = f"(?i:{_alt(suffix)})" if suffix else "(?!)"
+    cod = _alt(codes) if codes else "(?!)"
+    return re.compile(
+        rf"{_PCT}"
+        rf"|(?P<cur>(?:[ \u00a0]|-){suf}\b)"
+        rf"|(?P<code>[ \u00a0]?(?:{cod})\b(?:(?P<csp>[ \u00a0])(?P<cscale>(?i:thousand|million|billion|trillion|mn|bn))\b)?)"
+        rf"|(?P<mcode>[ \u00a0]M(?:{_alt(_CODE)})\b)"
+        r"|(?P<p>p\b)")
+
+
+_UNIT_AFTER = _unit_after_re()
+# keyed by the first character of the unit word (either case); any other character: _UNIT_AFTER
+_UNIT_AFTER_BY = {c: rx for lc in "abcdefghijklmnopqrstuvwxyz" for rx in (_unit_after_re(lc),)
+                  for c in (lc, lc.upper())}
 _CONNECT = re.compile(r"[ \u00a0]*(?:to|-|–|—|and|or)[ \u00a0]*$")
 _BETWEEN = re.compile(r"(?i:between|from)[ \u00a0]+$")
 _QUAL_LAST = {q.split()[-1] for q in _QUALIFIERS}
@@ -136,6 +152,17 @@ _SPACE_CHARS = frozenset(" \u00a0")
 _PREFIX_LAST = frozenset(k[-1] for k in (*_PREFIX, *_CODE))
 _SCALE_FIRST = frozenset(" \u00a0-kKmMbBlLtTcC")  # (?i) adds no non-ASCII case variant of these
 _UNIT_FIRST = frozenset(" \u00a0%％-pM") | frozenset(k[0] for k in _CODE)
+# After a space or hyphen, the character that can begin the scale / unit (a non-ASCII one is
+# always let through: it might case-fold into one of these letters).
+_GAP_CHARS = frozenset(" \u00a0-")
+_SCALE_SECOND = frozenset("ltmbcLTMBCkK")
+_UNIT_SECOND = (frozenset("%％pPbBM") | frozenset(k[0] for k in _CODE)
+                | frozenset(c for k in _SUFFIX for c in (k[0].lower(), k[0].upper())))
+# A currency marker ends (at most two spaces) before the number: its last character (one-character
+# markers) or its last two characters are one of these.
+_PREFIX_KEYS = (*_PREFIX, *_CODE, *("M" + k for k in _CODE))
+_PREFIX_END1 = frozenset(k for k in _PREFIX_KEYS if len(k) == 1)
+_PREFIX_END2 = frozenset(k[-2:] for k in _PREFIX_KEYS if len(k) > 1)
 
 # spans that are never figures, checked at each number: ISO and numeric dates, a/b, times, day-month
 _DIGIT_BLOCK = re.compile(
@@ -143,6 +170,9 @@ _DIGIT_BLOCK = re.compile(
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:[ap]\.?m\.?)(?![\w]))?"
     r"|\d{1,2}[ \u00a0]?(?i:[ap]\.m\.|[ap]m\b)"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?{MONTH_RE}\b(?:,?[ \u00a0]\d{{4}}\b)?")
+# the character after the digit run of a block match, and after a space there (am/pm, "of", a month)
+_BLOCK_NEXT = frozenset("-/.:aApPsnrt \u00a0")
+_BLOCK_SECOND = frozenset("aApPoJFMASOND")
 _MONTH_TAIL = re.compile(rf"\b{MONTH_RE}[ \u00a0]$")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[ \u00a0-]?)?(?:\(\d{2,4}\)[ \u00a0]?|\b\d{3}[-.])\d{3,4}[-.]\d{3,4}\b")
 _RANK_NO = re.compile(r"No\.?[ \u00a0]?(?P<no>\d{1,3})\b(?![.,]\d)")
@@ -200,16 +230,16 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -
 
 
 def _prev_word(raw: str, s: int) -> str:
-    """The whitespace-delimited token before offset s (on the same line)."""
+    """The whitespace-delimited token before offset s (on the same line): after skipping at most
+    three spaces / tabs, the run of non-space characters (at most 40) that ends there."""
     j = s
-    lo = max(0, s - 3)
+    lo = s - 3 if s > 3 else 0
     while j > lo and raw[j - 1] in " \u00a0\t":
         j -= 1
-    k = j
-    lo = max(0, j - 40)
-    while k > lo and not raw[k - 1].isspace():
-        k -= 1
-    return raw[k:j]
+    if j == 0 or raw[j - 1].isspace():
+        return ""
+    # str.split() splits at exactly the characters str.isspace() accepts
+    return raw[j - 40 if j > 40 else 0:j].rsplit(None, 1)[-1]
 
 
 # up to four words after a figure in one match (each like _NOUN_RUN); the words are split off it
@@ -223,17 +253,23 @@ def _next_words(raw: str, e: int, n: int = 4) -> list[str]:
 
 _CLAUSE_WORDS = {"that", "which", "who", "while", "whereas", "but", "after", "when", "because", "although"}
 _CLAUSE_PUNCT = ",;:()[]“”\"—"
-# sentence separators (". ", "! ", "? ", "\n", ".” ", '." ') and clause punctuation, found once per
-# article; the clause-opening words as space-delimited tokens (ASCII case-insensitive: no non-ASCII
-# character lower-cases into one of these words)
+# sentence separators (". ", "\n", "! ", "? ", ".” ", '." ')
 _SENT_SEPS = (". ", "\n", "! ", "? ", ".” ", '." ')
-_CLAUSE_WORD_RE = re.compile(rf"(?ai:(?:^| )(?:{'|'.join(sorted(_CLAUSE_WORDS))})(?= |\Z))")
+# the last clause punctuation in a window: a greedy run then one character (backtracks once over
+# the window: linear)
+_LAST_CLAUSE_PUNCT = re.compile(r"(?s:.*)[,;:()\[\]“”\"—]")
+# the last clause-opening word, as a space-delimited token (or at the window start) in a window
+# (ASCII case-insensitive: no non-ASCII character lower-cases into one of these words)
+_LAST_CLAUSE_WORD = re.compile(
+    rf"(?s:.*)(?ai:(?:^| )(?:{'|'.join(sorted(_CLAUSE_WORDS))})(?= |\Z))")
 
 
 class _Breaks:
     """Sentence and clause starts before an offset, found with bounded reverse scans (a sentence
-    start at most 300 characters back, a clause start at most 160) and cached per offset; also
-    caches the word before an offset."""
+    start at most 300 characters back, a clause start at most 160); sentence starts and the word
+    before an offset are cached per offset."""
+
+    __slots__ = ("raw", "_sent", "_prev")
 
     def __init__(self, raw: str):
         self.raw = raw
@@ -251,7 +287,7 @@ class _Breaks:
         if best is not None:
             return best
         raw = self.raw
-        best = max(0, s - 300)
+        best = s - 300 if s > 300 else 0
         # the end of the last separator in the window; once one is found, a later one can only
         # start at or after its end (separators have a space or newline only as their last
         # character), so the remaining searches are confined to the short rest of the sentence
@@ -264,16 +300,16 @@ class _Breaks:
 
     def clause_start(self, s: int) -> int:
         raw = self.raw
-        lo = max(self.sentence_start(s), s - 160)
-        best = lo
-        for ch in _CLAUSE_PUNCT:
-            i = raw.rfind(ch, best, s)
-            if i >= 0:
-                best = i + 1
+        lo = self.sentence_start(s)
+        if lo < s - 160:
+            lo = s - 160
+        m = _LAST_CLAUSE_PUNCT.match(raw, lo, s)
+        best = m.end() if m else lo
         # a relative or subordinating word starts a new clause
-        ends = [m.end() for m in _CLAUSE_WORD_RE.finditer(raw[best:s])]  # (a slice: ^ is the window start)
-        if ends:
-            return min(s, best + ends[-1] + 1)
+        m = _LAST_CLAUSE_WORD.match(raw[best:s])  # (a slice: ^ is the window start)
+        if m:
+            e = best + m.end() + 1
+            return e if e < s else s
         return best
 
 
@@ -571,11 +607,11 @@ def _scan(raw: str) -> list[dict]:
             _fraction_of_scale(raw, r)
         nums.append(r)
     nums = [r for r in nums if r is not None]
-    for i, r in enumerate(nums):
+    for i in range(len(nums) - 1):
         # ranges: "20 to 30 percent", "$62,000 to 63,000", "$5 to 7 million"
-        nxt = nums[i + 1] if i + 1 < len(nums) else None
-        if nxt is not None and _CONNECT.match(raw[r["end"]:nxt["start"]] or "x") is not None \
-                and len(raw[r["end"]:nxt["start"]]) <= 6:
+        r = nums[i]
+        nxt = nums[i + 1]
+        if 0 < nxt["start"] - r["end"] <= 6 and _CONNECT.match(raw[r["end"]:nxt["start"]]) is not None:
             if r["kind"] is None and r["unit"] != "points" and not _yearlike(r) and nxt["kind"] in ("money", "percent", "percentage_points", "index_points"):
                 if r["raw_scale"] == 1 and nxt["raw_scale"] > 1 and r["value"] < nxt["value"] / nxt["raw_scale"] * 10:
                     r["value"] *= nxt["raw_scale"]
@@ -616,10 +652,13 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool, pairs: bool =
     unit = None
     # --- currency marker before
     if s > 0:
-        c = raw[s - 1]
-        if c in _PREFIX_LAST or (c in _SPACE_CHARS and s > 1 and (
-                raw[s - 2] in _PREFIX_LAST or (raw[s - 2] in _SPACE_CHARS and s > 2 and raw[s - 3] in _PREFIX_LAST))):
-            pm = _PREFIX_TAIL.search(raw, max(0, s - 8), s)
+        k = s
+        if raw[k - 1] in _SPACE_CHARS:
+            k -= 1
+            if k > 0 and raw[k - 1] in _SPACE_CHARS:
+                k -= 1
+        if k > 0 and (raw[k - 1] in _PREFIX_END1 or (k > 1 and raw[k - 2:k] in _PREFIX_END2)):
+            pm = _PREFIX_TAIL.search(raw, s - 8 if s > 8 else 0, s)
         else:
             pm = None
         if pm:
@@ -641,7 +680,13 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool, pairs: bool =
                 start -= 1
     end = e
     raw_scale = 1.0
-    sm = _SCALE_AFTER.match(raw, e) if e < len(raw) and raw[e] in _SCALE_FIRST else None
+    n = len(raw)
+    sm = None
+    if e < n:
+        c = raw[e]
+        if c in _SCALE_FIRST and (c not in _GAP_CHARS or (
+                e + 1 < n and (raw[e + 1] in _SCALE_SECOND or raw[e + 1] >= "\x80"))):
+            sm = _SCALE_AFTER.match(raw, e)
     if sm:
         tok = sm.group("scale")
         if sm.group("a"):
@@ -660,7 +705,16 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool, pairs: bool =
         raw_scale = 1.0  # number words carry their own scale (five million)
     scale *= raw_scale
     has_unitword = False
-    um = _UNIT_AFTER.match(raw, end) if end < len(raw) and raw[end] in _UNIT_FIRST else None
+    um = None
+    if end < n:
+        c = raw[end]
+        if c not in _GAP_CHARS:
+            if c in _UNIT_FIRST:
+                um = _UNIT_AFTER_BY.get(c, _UNIT_AFTER).match(raw, end)
+        elif end + 1 < n:
+            c = raw[end + 1]
+            if c in _UNIT_SECOND or c >= "\x80":
+                um = _UNIT_AFTER_BY.get(c, _UNIT_AFTER).match(raw, end)
     if um:
         g = um.lastgroup
         if g == "pct" and cur is None:
@@ -753,9 +807,19 @@ def _fx_pair_before(raw: str, s: int) -> tuple[str, str] | None:
 def _blocked_at(raw: str, s: int, e: int) -> int:
     """End offset of a date / time / phone number / URL / a-b fraction that the numeral at s..e
     belongs to (so it is not a figure), else 0."""
-    m = _DIGIT_BLOCK.match(raw, s)
-    if m:
-        return m.end()
+    # every block pattern is a run of at most four digits at s and then one of a few characters
+    n = len(raw)
+    k = s
+    lim = s + 5 if s + 5 < n else n
+    while k < lim and raw[k].isdecimal():  # (\d is a decimal digit)
+        k += 1
+    if s < k < n:
+        c = raw[k]
+        if (c in _BLOCK_NEXT or c >= "\x80") and (k - s <= 2 or c == "/" or (k - s == 4 and c == "-")) \
+                and (c not in _SPACE_CHARS or (k + 1 < n and (raw[k + 1] in _BLOCK_SECOND or raw[k + 1] >= "\x80"))):
+            m = _DIGIT_BLOCK.match(raw, s)
+            if m:
+                return m.end()
     if s > 3 and raw[s - 1] in _SPACE_CHARS and (raw[s - 2].isalpha() or raw[s - 2] == ".") \
             and _MONTH_TAIL.search(raw, max(0, s - 11), s):
         return e
@@ -833,6 +897,9 @@ def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
     return True
 
 
+_DIRECTED_KINDS = frozenset(("money", "percent", "percentage_points", "index_points", "count"))
+
+
 def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
     """Drop figures overlapping a stronger one; add qualifier, direction, subject, ticker."""
     if len(rows) > MAX_FIGURES:
@@ -841,64 +908,81 @@ def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
     rows.sort(key=lambda r: (r["start"], _PRIORITY.get(r["kind"], 9), -(r["end"] - r["start"])))
     kept: list[dict] = []
     strong = sorted((r for r in rows if r["kind"] != "count"), key=lambda r: (_PRIORITY[r["kind"]], r["start"]))
-    taken: list[tuple[int, int]] = []
+    taken_ends: list[int] = []  # the kept spans, non-overlapping, sorted by start
     tstarts: list[int] = []
     for r in strong + [r for r in rows if r["kind"] == "count"]:
-        if _overlaps(taken, tstarts, r["start"], r["end"]):
+        s, e = r["start"], r["end"]
+        i = bisect_left(tstarts, e) - 1  # the span starting last before e is the only one that can overlap
+        if i >= 0 and taken_ends[i] > s:
             continue
-        i = bisect_left(tstarts, r["start"])
-        tstarts.insert(i, r["start"])
-        taken.insert(i, (r["start"], r["end"]))
+        i = bisect_left(tstarts, s)
+        tstarts.insert(i, s)
+        taken_ends.insert(i, e)
         kept.append(r)
     kept.sort(key=lambda r: (r["start"], r["end"]))
     tickers = [r for r in kept if r["kind"] == "ticker"]
     tick_starts = [t["start"] for t in tickers]
     out = []
+    prev_dir = None  # direction of the previous output row
+    prev_end = 0
+    prev_word = breaks.prev_word
+    clause_start = breaks.clause_start
     for r in kept:
         s = r["start"]
-        q = _QUAL_TAIL.search(raw, max(0, s - 20), s) if breaks.prev_word(s).lower() in _QUAL_LAST else None
-        qual = q.group("q").lower() if q else None
-        if r.pop("qualifier_in_span", False) and q:
+        kind = r["kind"]
+        if prev_word(s).lower() in _QUAL_LAST:
+            q = _QUAL_TAIL.search(raw, s - 20 if s > 20 else 0, s)
+            qual = q.group("q").lower() if q else None
+        else:
+            q = qual = None
+        if q and r.pop("qualifier_in_span", False):
             r["start"] = s = q.start()
-        clause_start = breaks.clause_start(s)
-        clause = raw[clause_start:s]
+        cs = clause_start(s)
+        clause = raw[cs:s]
         direction = None
-        if r["kind"] in ("money", "percent", "percentage_points", "index_points", "count"):
-            if r.get("sign"):
-                direction = "up" if r["sign"] > 0 else "down"
+        if kind in _DIRECTED_KINDS:
+            sign = r.get("sign")
+            if sign:
+                direction = "up" if sign > 0 else "down"
             else:
                 direction = _direction_before(clause)
                 if direction is None:
-                    after = _next_words(raw, r["end"], 1)
-                    if after and after[0].lower() in _CHANGE_NOUNS:
-                        direction = _CHANGE_NOUNS[after[0].lower()]
-            if r["kind"] == "count" and r.get("unit") not in ("points", None):
+                    m = _NOUN_RUN.match(raw, r["end"])
+                    if m:
+                        direction = _CHANGE_NOUNS.get(m.group(1).lower())
+            if kind == "count" and r.get("unit") not in ("points", None):
                 direction = None
-            if direction is None and out and out[-1]["direction"] and _OR_BETWEEN.fullmatch(raw, out[-1]["end"], s):
-                direction = out[-1]["direction"]  # "lost 500 points, or 1.3%": the same move restated
+            if direction is None and prev_dir and _OR_BETWEEN.fullmatch(raw, prev_end, s):
+                direction = prev_dir  # "lost 500 points, or 1.3%": the same move restated
         subject = None
-        ticker = r.get("ticker")
-        exchange = r.get("exchange")
-        if r["kind"] != "ticker":
-            sent0 = breaks.sentence_start(s)
-            j = bisect_right(tick_starts, s - 1) - 1
-            if j >= 0 and tickers[j]["start"] >= sent0:
-                t = tickers[j]
-                ticker, exchange = t["ticker"], t["exchange"]
-                if raw.rfind("(", sent0, s) > t["start"] - 2 and raw.find(")", t["end"], s) < 0:
-                    subject = _prev_word(raw, raw.rfind("(", max(0, t["start"] - 2), t["start"] + 1)).strip("\"“”") or None
+        if kind != "ticker":
+            ticker = r.get("ticker")
+            exchange = r.get("exchange")
+            if tick_starts:
+                j = bisect_right(tick_starts, s - 1) - 1
+                if j >= 0:
+                    sent0 = breaks.sentence_start(s)
+                    if tickers[j]["start"] >= sent0:
+                        t = tickers[j]
+                        ticker, exchange = t["ticker"], t["exchange"]
+                        if raw.rfind("(", sent0, s) > t["start"] - 2 and raw.find(")", t["end"], s) < 0:
+                            subject = _prev_word(raw, raw.rfind("(", max(0, t["start"] - 2), t["start"] + 1)).strip("\"“”") or None
             if subject is None:
                 subject = _subject(clause)
         else:
+            ticker = r["ticker"]
+            exchange = r["exchange"]
             par = raw.rfind("(", max(0, s - 20), s)
             if par >= 0:
                 subject = _prev_word(raw, par).strip("\"“”") or None
-        text = raw[r["start"]:r["end"]]
         value = r["value"]
-        out.append({"start": r["start"], "end": r["end"], "text": text, "kind": r["kind"],
+        e = r["end"]
+        out.append({"start": s, "end": e, "text": raw[s:e], "kind": kind,
                     "value": float(value) if isinstance(value, (int, float)) else math.nan,
                     "unit": r.get("unit"), "qualifier": qual, "direction": direction,
                     "subject": subject, "ticker": ticker, "exchange": exchange})
+        prev_dir = direction
+        prev_end = e
     return out
 
 

@@ -430,6 +430,37 @@ def test_precheck_characters_cover_every_match():
     assert all(chr(c) in fg._SCALE_FIRST for c in range(sys.maxunicode + 1) if scale_rx.match(chr(c)))
 
 
+def test_second_character_prechecks_cover_every_match():
+    """After a space or hyphen, the unit / scale patterns are only tried when the next character can
+    begin a unit / scale word, the per-letter unit pattern gives the same match as the full one, a
+    currency marker is only searched for when its last characters are right, and a date / time
+    block only when the digit run is short and followed by the right character."""
+    surfaces = " ".join([*fg._PREFIX, *fg._CODE, *fg._SUFFIX, "M", "k K m b B bn mn lakh crore",
+                         "percent per cent pct points pts bps basis points percentage points pp"])
+    surfaces += " " + surfaces.upper() + " " + surfaces.title()
+    texts = [*_SEED_TEXTS, _MIXED, surfaces.replace(" ", " 5 ") + surfaces.replace(" ", "-5-"),
+             "12/5 12-5 2021-03-04 5:30 5pm 5 P.M. 5th March 5 of June 3.4.2020 1234/5 12345-6"]
+    for raw in texts:
+        for p in range(len(raw)):
+            um = fg._UNIT_AFTER.match(raw, p)
+            key = raw[p + 1] if raw[p] in fg._GAP_CHARS and p + 1 < len(raw) else raw[p]
+            alt = fg._UNIT_AFTER_BY.get(key, fg._UNIT_AFTER).match(raw, p)
+            assert (um and (um.span(), um.lastgroup)) == (alt and (alt.span(), alt.lastgroup))
+            if um and raw[p] in fg._GAP_CHARS:
+                assert raw[p + 1] in fg._UNIT_SECOND or raw[p + 1] >= "\x80"
+            sm = fg._SCALE_AFTER.match(raw, p)
+            if sm and raw[p] in fg._GAP_CHARS and not sm.group("a"):
+                assert raw[p + 1] in fg._SCALE_SECOND or raw[p + 1] >= "\x80"
+            pm = fg._PREFIX_TAIL.search(raw, max(0, p - 8), p) if p else None
+            if pm:
+                k = len(raw[:p].rstrip(" \u00a0"))
+                assert p - k <= 2 and (raw[k - 1] in fg._PREFIX_END1 or raw[k - 2:k] in fg._PREFIX_END2)
+            if raw[p].isdigit() and (p == 0 or not raw[p - 1].isdigit()):
+                bm = fg._DIGIT_BLOCK.match(raw, p)
+                if bm:  # the gated path finds the same block
+                    assert fg._blocked_at(raw, p, p + 1) == bm.end()
+
+
 def test_whole_numbers_skip_the_rounding_print_exactly():
     for v in [0.0, -0.0, 1.0, 44.0, 1e11, 999_999_999_999.0, -5e9, 2 ** 39 + 1.0]:
         assert float(f"{v:.12g}") == v and math.copysign(1, float(f"{v:.12g}")) == math.copysign(1, v)
