@@ -55,7 +55,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import filterfalse, islice
+from itertools import islice
 
 import pandas as pd
 
@@ -213,6 +213,14 @@ def _prev_word(raw: str, lo: int, hi: int) -> str | None:
             if c in _ASCII_ALNUM:
                 best = p
         return raw[best:hi - 1]
+    if hi > lo:
+        # a punctuation mark right before hi, or before one space ('“said', ', said'): it is the
+        # match when it cannot belong to a longer token (not \w, not ’ ' . & -)
+        c = raw[hi - 1]
+        if c == " " and hi - 2 >= lo:
+            c = raw[hi - 2]
+        if not (c.isspace() or c.isalnum() or c in "_’'.&-"):
+            return c
     pm = _PREV_WORD_RE.search(raw, lo, hi)
     return pm.group(1) if pm else None
 
@@ -300,13 +308,13 @@ def _find_marks(raw: str, ps: int, pe: int, dq: list[int] | None = None, sq: lis
         c = raw[i]
         before = raw[i - 1] if i > ps else " "
         after = raw[i + 1] if i + 1 < pe else " "
+        if single and before.isalnum() and after.isalnum():
+            continue        # an apostrophe: a letter on both sides
         open_ctx = (i == ps or before in WS or before in "([{—–-/:" or before in OPENERS) and after not in WS
         close_ctx = before not in WS and (i + 1 == pe or after in WS or after in TAIL_PUNCT + ")]}—–-" or
                                           after in CLOSERS)
         if single:
-            # apostrophes: a letter on both sides, or a closer-looking mark with no quote open
-            if before.isalnum() and after.isalnum():
-                continue
+            # a closer-looking mark with no quote open, an opener-looking one inside a quote
             if cur is None and not open_ctx:
                 continue
             if cur is not None and not close_ctx:
@@ -330,16 +338,30 @@ def _find_marks(raw: str, ps: int, pe: int, dq: list[int] | None = None, sq: lis
     return out
 
 
+def _char_positions(raw: str, chars: str, lo: int, hi: int) -> list[int]:
+    """Sorted offsets in raw[lo:hi] of any of `chars` (what a one-class regex scan finds; str.find
+    per character is several times faster)."""
+    out: list[int] = []
+    find = raw.find
+    for c in chars:
+        i = find(c, lo, hi)
+        while i >= 0:
+            out.append(i)
+            i = find(c, i + 1, hi)
+    out.sort()
+    return out
+
+
 def _scan_quotes(raw: str, paras: list[tuple[int, int]]) -> list[_Quote]:
     quotes: list[_Quote] = []
     chain = 0
     prev_unclosed_at_end = False
     lo, hi = paras[0][0], paras[-1][1]
-    dq = [m.start() for m in DQ_RE.finditer(raw, lo, hi)]
-    sq = [m.start() for m in SQ_RE.finditer(raw, lo, hi)]
+    dq = _char_positions(raw, DOUBLE_QUOTES, lo, hi)
+    sq = _char_positions(raw, SINGLE_QUOTES, lo, hi)
     for pid, (ps, pe) in enumerate(paras):
         pairs = _find_marks(raw, ps, pe, dq, sq)
-        starts_with_open = bool(pairs) and raw[ps:pairs[0][0]].strip() == ""
+        starts_with_open = bool(pairs) and (pairs[0][0] == ps or raw[ps:pairs[0][0]].isspace())
         if prev_unclosed_at_end and starts_with_open and quotes:
             cur_chain = quotes[-1].chain if quotes[-1].chain >= 0 else chain
             quotes[-1].chain = cur_chain
@@ -452,6 +474,7 @@ def _split_title(name: str) -> tuple[str, str | None]:
     return (rest, title) if rest else (name, None)
 
 
+@lru_cache(maxsize=65536)
 def _person_of_org(name: str) -> int:
     """Length of the person's name in 'Jane Doe of Northwind Securities' (0 when the phrase is
     not a two- or three-word personal name followed by 'of' and an organisation)."""
@@ -518,6 +541,24 @@ def _is_heading(raw: str, ps: int, pe: int) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _HEADING_SMALL for w in words)
 
 
+def _name_runs(raw: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges NAME_RE scans for the name index: the paragraphs, headings left out, with
+    neighbours joined where only whitespace holding a line break separates them (no name match
+    or look-around can cross such a gap, so one scan of the joined range finds exactly what one
+    scan per paragraph finds)."""
+    out: list[list[int]] = []
+    for ps, pe in paras:
+        if _is_heading(raw, ps, pe):
+            continue   # a subheading line names no speaker ('Washington Escalates Chip Restrictions')
+        if out:
+            gap = raw[out[-1][1]:ps]
+            if gap and "\n" in gap and not gap.strip():
+                out[-1][1] = pe
+                continue
+        out.append([ps, pe])
+    return [(a, b) for a, b in out]
+
+
 class _Ctx:
     """Per-article state: the name index and the entities quoted so far."""
 
@@ -530,12 +571,11 @@ class _Ctx:
         self.first_pos: dict[str, tuple[int, int]] = {}
         names, first_full, org_count, first_pos = self.names, self.first_full, self.org_count, self.first_pos
         finditer = NAME_RE.finditer
+        name_info = _name_info
         raw = self.raw
-        for ps, pe in paras:
-            if _is_heading(raw, ps, pe):
-                continue   # a subheading line names no speaker ('Washington Escalates Chip Restrictions')
-            for m in finditer(raw, ps, pe):
-                info = _name_info(m.group())
+        for lo, hi in _name_runs(raw, paras):
+            for m in finditer(raw, lo, hi):
+                info = name_info(m[0])
                 if info is None:
                     continue
                 d, n, base, org_like, keys = info
@@ -665,15 +705,16 @@ class _Ctx:
 
 
 def _words(raw: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(raw, s, e)]
+    return [(m.start(), m.end(), m[0]) for m in WORD_RE.finditer(raw, s, e)]
 
 
+_word_texts = WORD_RE.findall    # (raw, s, e): the texts of _words(raw, s, e)
 _HEAD_WORDS = 16
 
 
 def _words_head(raw: str, s: int, e: int, n: int) -> list[tuple[int, int, str]]:
     """The first n items of _words(raw, s, e), without tokenizing the rest of the window."""
-    return [(m.start(), m.end(), m.group(0)) for m in islice(WORD_RE.finditer(raw, s, e), n)]
+    return [(m.start(), m.end(), m[0]) for m in islice(WORD_RE.finditer(raw, s, e), n)]
 
 
 def _role_in(words: list[str]) -> tuple[int, int] | None:
@@ -724,12 +765,24 @@ def _last_word_before(raw: str, a: int) -> str | None:
         i -= 1
     if i <= floor:
         return None
-    j = i - 1
-    while j > floor and not raw[j - 1].isspace():
-        j -= 1
+    chunk = raw[floor:i].rsplit(None, 1)[-1]     # the last whitespace-free chunk (C-level split)
+    j = i - len(chunk)
     if j > 0 and not raw[j - 1].isspace():
         return None
+    if chunk.isascii():
+        # the last WORD_RE token of a whitespace-free ASCII chunk, read directly: a trailing run
+        # of [A-Za-z0-9_'.&-] from its first letter or digit (one token up to 61 characters),
+        # else the chunk's last character
+        run = chunk[len(chunk.rstrip(_RUN_CHARS)):]
+        tok = run.lstrip("_'.&-")
+        if not tok:
+            return chunk[-1]
+        if len(tok) <= 61:
+            return tok
     return _words(raw, j, i)[-1][2]
+
+
+_RUN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'.&-"
 
 
 def _modifiers_pre(raw: str, a: int) -> tuple[str | None, str | None, bool]:
@@ -811,7 +864,7 @@ def _apposition(raw: str, b: int, limit: int) -> tuple[str | None, str | None]:
     seg_end = min(limit, i + 160)
     m = APPOS_STOP.search(raw, i + 1, seg_end)
     end = m.start() if m else seg_end
-    ws = [w for _, _, w in _words(raw, i + 1, end)]
+    ws = _word_texts(raw, i + 1, end)
     while ws and ws[0].lower() in DETERMINERS:
         ws = ws[1:]
     if not ws or len(ws) > 14:
@@ -837,11 +890,13 @@ def _apposition(raw: str, b: int, limit: int) -> tuple[str | None, str | None]:
     return role, aff
 
 
-def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, int] | None = None
-              ) -> _Speaker | None:
-    """The speaker named by the noun phrase raw[s:e] (a subject or an 'according to' object)."""
+def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, int] | None = None,
+              ws: list[tuple[int, int, str]] | None = None) -> _Speaker | None:
+    """The speaker named by the noun phrase raw[s:e] (a subject or an 'according to' object);
+    `ws`, when given, is _words(raw, s, e) already read."""
     raw = ctx.raw
-    ws = _words(raw, s, e)
+    if ws is None:
+        ws = _words(raw, s, e)
     while ws and (ws[0][2].lower() in LEADING_CONJ or ws[0][2] in ",;:"):
         ws = ws[1:]
     while ws and ws[-1][2] in ",;:.":
@@ -849,9 +904,8 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
     if not ws or len(ws) > 14:
         return None
     s, e = ws[0][0], ws[-1][1]
-    low = [w.lower() for _, _, w in ws]
-    if len(ws) == 1 and low[0] in PRONOUNS:
-        return _pronoun(ctx, low[0], s, e, content)
+    if len(ws) == 1 and (w0 := ws[0][2].lower()) in PRONOUNS:
+        return _pronoun(ctx, w0, s, e, content)
     names = _names_in(raw, s, e)
     if names and raw[names[-1][0]:names[-1][1]].lower() in ROLES and ws[0][2].lower() in DETERMINERS:
         return _descriptive(ctx, ws, s, e, sent_start)      # 'the CEO', 'the CFO'
@@ -916,7 +970,7 @@ _DATA_VERBS = frozenset(["show", "shows", "showed", "shown", "found", "indicate"
 def _document_subject(raw: str, s: int, e: int, text: str | None = None) -> bool:
     """True when the noun phrase raw[s:e] (or ``text``) has a data/document noun ('a CBS News poll',
     'Reuters calculations', 'Studies over the years')."""
-    words = text.split() if text is not None else [w for _a, _b, w in _words(raw, s, min(e, s + 120))]
+    words = text.split() if text is not None else _word_texts(raw, s, min(e, s + 120))
     for w in words:
         lw = w.lower()
         for form in (lw, lw[:-1] if lw.endswith("s") else lw, lw[:-3] + "y" if lw.endswith("ies") else lw):
@@ -928,7 +982,13 @@ def _document_subject(raw: str, s: int, e: int, text: str | None = None) -> bool
 def _titled_for(raw: str, a: int, b: int) -> int:
     """Length of 'Representative Jane Doe' in 'Representative Jane Doe for Washington’s ...'
     (a title, a 1-4 word personal name, then for/of/from); 0 otherwise."""
-    name = raw[a:b].replace("\u00a0", " ")
+    return _titled_len(raw[a:b])
+
+
+@lru_cache(maxsize=65536)
+def _titled_len(name: str) -> int:
+    """_titled_for on the name's text (cached: the same names recur across articles)."""
+    name = name.replace("\u00a0", " ")
     for conn in (" for ", " of ", " from "):
         i = name.find(conn)
         if i > 0:
@@ -1037,6 +1097,12 @@ def _chunk_floor(raw: str, ws: list[tuple[int, int, str]]) -> int:
 def _pre_chunk(ctx: _Ctx, lo: int, cs: int) -> tuple[int, int, str]:
     """The subject phrase ending right before a cue: (start, end, boundary) where boundary is the
     text that delimits it on the left ('' at the sentence start, ',' '”' 'with' ...)."""
+    return _pre_chunk_ws(ctx, lo, cs)[:3]
+
+
+def _pre_chunk_ws(ctx: _Ctx, lo: int, cs: int) -> tuple[int, int, str, list[tuple[int, int, str]]]:
+    """_pre_chunk and the phrase's words: exactly _words(raw, start, end), read from the window
+    already tokenized (tokens from a chunk start on are those of any window holding them)."""
     raw = ctx.raw
     s0 = max(lo, cs - 120)
     if cs - s0 > _PRE_SHORT:
@@ -1059,8 +1125,8 @@ _PRE_SHORT = 24
 
 
 def _pre_walk(ws: list[tuple[int, int, str]], floor: int, lo: int, cs: int, strict: bool = False
-              ) -> tuple[int, int, str] | None:
-    """_pre_chunk on the window's words; None when it would read a token before `floor`.
+              ) -> tuple[int, int, str, list[tuple[int, int, str]]] | None:
+    """_pre_chunk_ws on the window's words; None when it would read a token before `floor`.
     `strict` (the short first window) also gives up where the 'and'-in-a-name rule would look at
     words near the floor, so that its answers are those of the wider windows."""
     j = len(ws)
@@ -1089,44 +1155,59 @@ def _pre_walk(ws: list[tuple[int, int, str]], floor: int, lo: int, cs: int, stri
             boundary = w
             break
         if j - k >= 12:
-            return cs, cs, "long"
+            return cs, cs, "long", []
         k -= 1
     start = ws[k][0] if k < j else end
     if k == 0 and ws and ws[0][0] > lo + 1 and lo < cs - 120:
         boundary = "long"
-    return start, end, boundary
+    return start, end, boundary, ws[k:j]
 
 
 def _sent_bounds(art: Article, paras: list[tuple[int, int]], quotes: list[_Quote]
                  ) -> list[tuple[int, int, int]]:
     """Body sentences (start, end, paragraph index), merged where a quote spans a boundary."""
-    para_index = {}
-    for i, (ps, _pe) in enumerate(paras):
-        para_index[ps] = i
+    para_index = {ps: i for i, (ps, _pe) in enumerate(paras)}
+    raw = art.raw
+    paragraphs = art.paragraphs
     out: list[tuple[int, int, int]] = []
     by_para: dict[int, list[tuple[int, int]]] = {}
     for s, e, pid in art.sentences:
-        ps = art.paragraphs[pid][0]
-        if ps in para_index:
-            by_para.setdefault(para_index[ps], []).append((s, e))
+        i = para_index.get(paragraphs[pid][0])
+        if i is not None:
+            lst = by_para.get(i)
+            if lst is None:
+                by_para[i] = [(s, e)]
+            else:
+                lst.append((s, e))
     qspans = sorted((q.open_pos, q.close_pos) for q in quotes)
+    nq = len(qspans)
     qi = 0
     for i, (ps, pe) in enumerate(paras):
-        sents = by_para.get(i) or [(ps, pe)]
-        merged: list[list[int]] = []
-        for s, e in sents:
-            if merged:
-                b = merged[-1][1]
-                while qi < len(qspans) and qspans[qi][1] < b:
-                    qi += 1
-                cross = any(qo < b and qc > b + 1 for qo, qc in qspans[qi:qi + 4])
+        sents = by_para.get(i)
+        if sents is None:
+            out.append((ps, pe, i))
+            continue
+        ms, me = sents[0]
+        for s, e in sents[1:]:
+            b = me
+            while qi < nq and qspans[qi][1] < b:
+                qi += 1
+            cross = False
+            for qo, qc in qspans[qi:qi + 4]:
+                if qo < b and qc > b + 1:
+                    cross = True
+                    break
+            if not cross:
                 # a quote ended the sentence and the attribution follows in lower case
-                nxt = raw_first_alpha(art.raw, s, e)
-                if cross or (nxt is not None and nxt.islower()):
-                    merged[-1][1] = e
-                    continue
-            merged.append([s, e])
-        out.extend((s, e, i) for s, e in merged)
+                c = raw[s] if s < e else ""
+                nxt = c if c.isalpha() else raw_first_alpha(raw, s, e)
+                cross = nxt is not None and nxt.islower()
+            if cross:
+                me = e
+            else:
+                out.append((ms, me, i))
+                ms, me = s, e
+        out.append((ms, me, i))
     return out
 
 
@@ -1180,6 +1261,9 @@ def _has_verb(raw: str, s: int, e: int) -> bool:
 _IMPERSONAL_RE = re.compile(r"[Ii](?<![\w’'-][Ii])t[ \u00a0](?:(?:is|was|had|has)[ \u00a0](?:been[ \u00a0])?"
                             r"(?:widely[ \u00a0]|also[ \u00a0]|previously[ \u00a0])?"
                             r"(reported|claimed|alleged|rumou?red|announced|said|stated|argued)),?[ \u00a0]that[ \u00a0]")
+# what _IMPERSONAL_RE needs, read on the letters map (_letters): a cheap necessary condition
+_IMPERSONAL_GATE_RE = re.compile(rb" it (?:is|was|had|has) (?:been )?(?:widely |also |previously )?"
+                                 rb"(?:reported|claimed|alleged|rumou?red|announced|said|stated|argued) ")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"“”()—–]")
 _THAT_WORD_RE = re.compile(r"(?<![\w’'-])that ")
 _PRESENT_RE = re.compile(r"\b[a-z]{2,20}(?<!’s)(?<!'s)(?<!ss)s\b")
@@ -1234,13 +1318,13 @@ def _n_words(raw: str, s: int, e: int) -> int:
     return len(raw[s:e].split())
 
 
-def _cue_ok(raw: str, m, cls: str) -> bool:
+def _cue_ok(raw: str, start: int, w: str, cls: str) -> bool:
+    """Whether the cue text w at raw[start] is used as a reporting verb here."""
     if cls == "after":
         return True
-    w = m.group(0)
     if w[:1].isupper():
         return False
-    pw = _prev_word(raw, max(0, m.start() - 24), m.start())
+    pw = _prev_word(raw, max(0, start - 24), start)
     prev = pw.lower() if pw else ""
     if prev in DETERMINERS and prev not in ("that", "one", "two", "three"):
         return False   # 'a statement', 'in a note' (noun use)
@@ -1274,58 +1358,97 @@ for _c in sorted(CUES, key=len, reverse=True):
     _w = _c.split()
     _CUE_FIRST.setdefault(_w[0], []).append(
         (_c, re.compile(r"\s{1,3}".join(re.escape(x) for x in _w) + r"(?![\w’'-])", re.IGNORECASE)))
+# the multi-word cues by first word, longest first (tried before the one-word cue itself)
+_CUE_MULTI = {w: [pat for c, pat in lst if " " in c] for w, lst in _CUE_FIRST.items()}
+_CUE_MULTI = {w: lst for w, lst in _CUE_MULTI.items() if lst}
 CUE_WORD_RE = re.compile(r"(?<![\w’'-])[A-Za-z]{2,12}(?![\w’'-])")
 _CUE_WORDS = frozenset(w for w in _CUE_FIRST if w.isascii() and w.isalpha() and 2 <= len(w) <= 12)
-_ASCII_RUN_RE = re.compile(r"[a-z]{2,12}")
 _CUE_SAFE = frozenset(" \n\t,.;:!?\"“”()[]—–/")   # characters that are neither \w nor ’ ' -
 
 
-def _cue_word_starts(raw: str, s: int, e: int) -> list[tuple[int, str]]:
+# byte tables over raw.encode("ascii", "replace") (one byte per character; '?' for any non-ASCII
+# character): _LETTERS_TR keeps ASCII letters (lower-cased) and blanks every other byte, so that a
+# cue word is a blank-delimited run there
+_LETTERS_TR = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_CUE_WORD_STR = {w.encode("ascii"): w for w in _CUE_WORDS}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation of literal words shaped as a trie ('sa(?:id|ys)'), so that the regex
+    engine rejects a position after one character test per branch instead of trying every word."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return emit(tree)
+
+
+# a cue's first word as a whole word of the letters map: ' said' followed by a blank
+_CUE_TRIE_RE = re.compile((" (" + _trie_pattern(sorted(_CUE_WORDS)) + ")(?= )").encode("ascii"))
+
+
+def _letters(raw: str, s: int, e: int) -> bytes:
+    """raw[s:e] as its ASCII letters, lower-cased, every other character a blank, padded with a
+    blank at both ends: letters[i + 1] stands for raw[s + i]."""
+    return b" " + raw[s:e].encode("ascii", "replace").translate(_LETTERS_TR) + b" "
+
+
+def _cue_word_starts(raw: str, s: int, e: int, letters: bytes | None = None) -> list[tuple[int, str]]:
     """(offset, lower-case word) of the cues' first words in raw[s:e]: exactly what a scan of every
-    word with CUE_WORD_RE finds, faster.  The distinct words present are found with C-level
-    splitting and a set intersection; only those are located (str.find), and a hit is accepted
-    when plainly delimited, else checked with CUE_WORD_RE itself."""
-    low = raw[s:e].lower()
-    if len(low) != e - s:       # lower-casing changed the length (rare letters): plain scan
-        return [(m.start(), w) for m in CUE_WORD_RE.finditer(raw, s, e) if (w := m.group(0).lower()) in _CUE_WORDS]
-    toks = low.split()
-    present = set(_CUE_WORDS.intersection(toks))
-    odd = " ".join(filterfalse(str.isalpha, toks))    # tokens with punctuation or digits
-    if odd:
-        present.update(_ASCII_RUN_RE.findall(odd))
-        present &= _CUE_WORDS
+    word with CUE_WORD_RE finds, faster.  CUE_WORD_RE matches whole runs of ASCII letters, so the
+    text is mapped (C-level, one byte per character) to its ASCII letters with everything else
+    blanked (`letters`, see _letters) and the cue words are found there as blank-delimited words
+    by one trie-shaped regex; a hit is accepted when plainly delimited in raw, else checked with
+    CUE_WORD_RE itself."""
+    if letters is None:
+        letters = _letters(raw, s, e)
     out = []
     match = CUE_WORD_RE.match
-    size = len(low)
-    for w in present:
-        n = len(w)
-        i = low.find(w)
-        while i >= 0:
-            j = i + n
-            before = raw[s + i - 1] if i else ""    # at s: left to the regex (it looks before s)
-            after = raw[s + j] if j < size else " "   # endpos: nothing follows
-            if before.isalnum() or after.isalnum():
-                pass                        # inside a longer word ('address', 'essay')
-            elif before in _CUE_SAFE and after in _CUE_SAFE and raw[s + i:s + j].isascii():
-                out.append((s + i, w))      # plainly delimited ASCII word: what CUE_WORD_RE matches
-            else:
-                m = match(raw, s + i, e)
-                if m is not None and m.end() == s + j:
-                    out.append((s + i, w))
-            i = low.find(w, j)
-    out.sort()
+    size = e - s
+    for m in _CUE_TRIE_RE.finditer(letters):
+        i, j = m.span(1)
+        i -= 1      # letters[k + 1] is raw[s + k]
+        j -= 1
+        before = raw[s + i - 1] if i else ""    # at s: left to the regex (it looks before s)
+        after = raw[s + j] if j < size else " "   # endpos: nothing follows
+        if before.isalnum() or after.isalnum():
+            continue                    # a letter run inside a longer word ('said2', 'naïve')
+        if not (before in _CUE_SAFE and after in _CUE_SAFE):
+            mm = match(raw, s + i, e)
+            if mm is None or mm.end() != s + j:
+                continue
+        out.append((s + i, _CUE_WORD_STR[m[1]]))      # plainly delimited: what CUE_WORD_RE matches
     return out
 
 
 def _find_cues(raw: str, s: int, e: int) -> list[_Cue]:
     """Reporting cues in raw[s:e]: the cues' first words, then the full phrases there."""
+    return [_Cue(a, b, t) for a, b, t, _cls in _cue_spans(raw, s, e)]
+
+
+def _cue_spans(raw: str, s: int, e: int, letters: bytes | None = None) -> list[tuple[int, int, str, str | None]]:
+    """_find_cues as (start, end, text as written, cue class from the lexicon or None)."""
     out = []
-    for st, w in _cue_word_starts(raw, s, e):
-        for _c, pat in _CUE_FIRST[w]:
+    for st, w in _cue_word_starts(raw, s, e, letters):
+        for pat in _CUE_MULTI.get(w, ()):
             mm = pat.match(raw, st, min(e, st + 40))
             if mm:
-                out.append(_Cue(mm.start(), mm.end(), mm.group(0)))
+                t = mm[0]
+                out.append((st, mm.end(), t, CUES.get(_WS_RUN_RE.sub(" ", t.lower()))))
                 break
+        else:
+            cls = CUES.get(w)
+            if cls is not None:
+                # a one-word cue: the word itself, already found delimited as the pattern wants
+                out.append((st, st + len(w), raw[st:st + len(w)], cls))
     return out
 
 
@@ -1341,6 +1464,12 @@ def _continues_statement(ctx: _Ctx, rows: list[dict], pos: int, sp: _Speaker) ->
     pi = bisect_right(ctx.para_starts, pos) - 1
     pj = bisect_right(ctx.para_starts, prev["start"]) - 1
     return 0 <= pi - pj <= 1
+
+
+@lru_cache(maxsize=4096)
+def _norm_cue(cue: str) -> str:
+    """The cue as written, whitespace runs made one space ('according\u00a0to' -> 'according to')."""
+    return _WS_RUN_RE.sub(" ", cue)
 
 
 def _quotes_for_article(art: Article) -> list[dict]:
@@ -1386,23 +1515,27 @@ def _quotes_for_article(art: Article) -> list[dict]:
             "speaker_type": sp.type if sp else None,
             "speaker_start": sp.mstart if sp else None, "speaker_end": sp.mend if sp else None,
             "role": sp.role if sp else None, "affiliation": sp.aff if sp else None,
-            "cue": _WS_RUN_RE.sub(" ", cue) if cue else None,
+            "cue": _norm_cue(cue) if cue else None,
         })
 
-    cue_matches = _find_cues(raw, paras[0][0], paras[-1][1])[:MAX_CUES_ARTICLE]
-    ci = 0
+    body_s, body_e = paras[0][0], paras[-1][1]
+    letters = _letters(raw, body_s, body_e)
+    cue_spans = _cue_spans(raw, body_s, body_e, letters)[:MAX_CUES_ARTICLE]
+    cue_starts = [c[0] for c in cue_spans]
+    n_cues = len(cue_spans)
     prev_sent: tuple[int, int] | None = None
     for ss, se, _pidx in sents:
-        while ci < len(cue_matches) and cue_matches[ci].start() < ss:
-            ci += 1
+        ci = bisect_left(cue_starts, ss)
+        if ci == n_cues or cue_starts[ci] >= se:
+            prev_sent = (ss, se)      # no cue in the sentence (most sentences)
+            continue
         cues = []
-        while ci < len(cue_matches) and cue_matches[ci].start() < se:
-            m = cue_matches[ci]
+        while ci < n_cues and cue_starts[ci] < se:
+            cst, cen, ctext, cls = cue_spans[ci]
             ci += 1
-            cls = CUES.get(_WS_RUN_RE.sub(" ", m.group(0).lower()))
-            if cls is None or inside_quote(m.start()) or not _cue_ok(raw, m, cls):
+            if cls is None or inside_quote(cst) or not _cue_ok(raw, cst, ctext, cls):
                 continue
-            cues.append((m, cls))
+            cues.append((cst, cen, ctext, cls))
             if len(cues) >= MAX_CUES:
                 break
         if not cues:
@@ -1412,10 +1545,8 @@ def _quotes_for_article(art: Article) -> list[dict]:
         claimed: list[tuple[int, int]] = [(q.start, q.end) for q in sq[:50] if q.used]
         sent_speaker: _Speaker | None = None
         consumed_to = ss
-        for idx, (m, cls) in enumerate(cues):
-            cs, ce = m.span()
-            cue_text = m.group(0)
-            nxt_cue = cues[idx + 1][0].start() if idx + 1 < len(cues) else se
+        for idx, (cs, ce, cue_text, cls) in enumerate(cues):
+            nxt_cue = cues[idx + 1][0] if idx + 1 < len(cues) else se
             speaker: _Speaker | None = None
             content: tuple[int, int] | None = None
             kind = "indirect"
@@ -1433,7 +1564,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
                 np_s, np_e = ce, np_end
                 bm = _AFTER_BY_RE.search(raw, np_s, np_e)
                 if bm and any(w.lower() in ORG_NOUNS or w.lower() == "data"
-                              for _, _, w in _words(raw, np_s, bm.start())):
+                              for w in _word_texts(raw, np_s, bm.start())):
                     np_s = bm.end()
                 sp_np = _describe(ctx, np_s, np_e, ss)
                 if sp_np is None:
@@ -1463,11 +1594,11 @@ def _quotes_for_article(art: Article) -> list[dict]:
                     b0 = consumed_to
                     content = (b0, cs)
             else:
-                pre_s, pre_e, boundary = _pre_chunk(ctx, max(ss, consumed_to if consumed_to > ss else ss), cs)
+                pre_s, pre_e, boundary, pre_ws = _pre_chunk_ws(ctx, max(ss, consumed_to), cs)
                 if boundary == "long":
                     pre_s = pre_e = cs
                 if pre_e > pre_s:
-                    speaker = _describe(ctx, pre_s, pre_e, ss)
+                    speaker = _describe(ctx, pre_s, pre_e, ss, ws=pre_ws)
                     if speaker is None and boundary.lower() in ("with", "from", "at", "in", "for", "of", "like"):
                         # 'the blogger with nearly one million followers said'
                         bpos = raw.rfind(boundary, max(ss, pre_s - 40), pre_s)
@@ -1486,12 +1617,12 @@ def _quotes_for_article(art: Article) -> list[dict]:
                     segw = seg.split()
                     seg_names = _names_in(raw, seg_s, pre_s) if segw and k > ss and len(segw) <= 4 else []
                     if seg_names and raw[seg_names[0][0]:seg_names[-1][1]] == seg and \
-                            _role_in([w for _x, _y, w in _words(raw, max(ss, k - 60), k)][-4:]):
+                            _role_in(_word_texts(raw, max(ss, k - 60), k)[-4:]):
                         # 'The company's chief financial officer, Jane Roe, said': the name in
                         # the apposition is the speaker, the description before it her role
                         speaker = _describe(ctx, seg_names[0][0], seg_names[-1][1], ss)
                         if speaker is not None and speaker.type == "person":
-                            pw = [w for _x, _y, w in _words(raw, max(ss, k - 60), k)][-4:]
+                            pw = _word_texts(raw, max(ss, k - 60), k)[-4:]
                             while any(_POSS_RE.search(w) and len(w) > 2 for w in pw[:-1]):
                                 pw = pw[1:]     # "the company's chief financial officer"
                             r = _role_in(pw)
@@ -1676,7 +1807,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
                             not _CLAUSE_BREAK_RE.search(raw, obj_e, nxt_cue):
                         # 'said it expected ...', 'said he believes ...': the next cue is inside
                         # the reported clause
-                        nxt_cue = cues[idx + 2][0].start() if idx + 2 < len(cues) else se
+                        nxt_cue = cues[idx + 2][0] if idx + 2 < len(cues) else se
                     after_words = _n_words(raw, obj_e, min(nxt_cue, obj_e + 300))
                     first_after = WORD_RE.search(raw, obj_e, min(se, obj_e + 40))
                     fa = first_after.group().lower() if first_after else ""
@@ -1767,7 +1898,9 @@ def _quotes_for_article(art: Article) -> list[dict]:
     # ---- impersonal passives: 'it was reported that ...' (no speaker named) ------------------
     sent_ends = [e for _s, e, _p in sents]
     sent_begins = [s for s, _e, _p in sents]
-    for m in _IMPERSONAL_RE.finditer(raw, paras[0][0], paras[-1][1]):
+    # the pattern needs 'it was reported' and the like as words: look for those in the letters map first
+    has_impersonal = _IMPERSONAL_GATE_RE.search(letters) is not None
+    for m in _IMPERSONAL_RE.finditer(raw, body_s, body_e) if has_impersonal else ():
         if inside_quote(m.start()):
             continue
         k = bisect_right(sent_begins, m.start()) - 1

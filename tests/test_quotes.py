@@ -251,7 +251,10 @@ def test_short_windows_equal_full_windows():
         ctx = _Raw(text)
         for cs in range(0, len(text), 7):
             lo = max(0, cs - 150)
-            assert Q._pre_chunk(ctx, lo, cs) == Q._pre_walk(Q._words(text, max(lo, cs - 120), cs), 0, lo, cs)
+            got = Q._pre_chunk_ws(ctx, lo, cs)
+            assert got == Q._pre_walk(Q._words(text, max(lo, cs - 120), cs), 0, lo, cs)
+            # the phrase's words handed to _describe are exactly a fresh read of the phrase
+            assert got[3] == (Q._words(text, got[0], got[1]) if got[1] > got[0] else [])
         for a in range(0, len(text), 11):
             full = Q._words(text, max(0, a - 80), a)
             short = Q._words(text, max(0, a - 50), a)
@@ -476,6 +479,46 @@ def test_prev_word_matches_regex():
                 assert Q._prev_word(t, lo, hi) == (pm.group(1) if pm else None), (t[lo:hi], lo, hi)
 
 
+def test_last_word_before_matches_tokenizer():
+    from newslib import quotes as Q
+    texts = _pin_texts() + ["x a_b-c.d'e ,'_. ’s O'Neil-Smith" + "a" * 70 + " said", "__.. said"]
+    for t in texts:
+        for a in range(0, min(len(t), 3000) + 1):
+            got = Q._last_word_before(t, a)
+            if got is None:
+                continue
+            i = a
+            while t[i - 1].isspace():
+                i -= 1
+            j = i
+            while j > 0 and not t[j - 1].isspace():
+                j -= 1
+            assert got == Q._words(t, j, i)[-1][2], (t[j:i], a)
+
+
+def test_impersonal_gate_and_mark_positions_equal_plain_scans():
+    from newslib import quotes as Q
+    for t in _pin_texts():
+        letters = Q._letters(t, 0, len(t))
+        if Q._IMPERSONAL_RE.search(t):
+            assert Q._IMPERSONAL_GATE_RE.search(letters)      # the gate never hides a match
+        for lo, hi in ((0, len(t)), (len(t) // 4, len(t) // 2)):
+            assert Q._char_positions(t, Q.DOUBLE_QUOTES, lo, hi) == [m.start() for m in Q.DQ_RE.finditer(t, lo, hi)]
+            assert Q._char_positions(t, Q.SINGLE_QUOTES, lo, hi) == [m.start() for m in Q.SQ_RE.finditer(t, lo, hi)]
+
+
+def test_joined_name_scan_equals_scan_per_paragraph():
+    from newslib import quotes as Q
+    from newslib.article import parse_article
+    for t in _pin_texts():
+        art = parse_article(t, "x")
+        paras = [(s, e) for s, e, _part in art.paragraphs]
+        per_para = [m.span() for ps, pe in paras if not Q._is_heading(t, ps, pe)
+                    for m in Q.NAME_RE.finditer(t, ps, pe)]
+        joined = [m.span() for lo, hi in Q._name_runs(t, paras) for m in Q.NAME_RE.finditer(t, lo, hi)]
+        assert joined == per_para
+
+
 def test_modifiers_fast_exit_matches_full_reading(monkeypatch):
     from newslib import quotes as Q
     cases = [(t, a) for t in _pin_texts() for a in range(0, min(len(t), 4000))]
@@ -495,9 +538,9 @@ def test_pre_chunk_short_window_matches_wide_windows(monkeypatch):
         for cs in range(0, min(len(t), 4000)):
             for lo in (max(0, cs - 200), max(0, cs - 50), max(0, cs - 30)):
                 cases.append((ctx, lo, cs))
-    fast = [Q._pre_chunk(c, lo, cs) for c, lo, cs in cases]
+    fast = [Q._pre_chunk_ws(c, lo, cs) for c, lo, cs in cases]
     monkeypatch.setattr(Q, "_PRE_SHORT", 10 ** 9)
-    assert fast == [Q._pre_chunk(c, lo, cs) for c, lo, cs in cases]
+    assert fast == [Q._pre_chunk_ws(c, lo, cs) for c, lo, cs in cases]
 
 
 def test_find_marks_from_article_lists_matches_per_paragraph_scan():
