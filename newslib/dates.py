@@ -32,7 +32,10 @@ Resolution rules (news conventions):
   that focus, so "the previous quarter" after "last quarter" stays unresolved;
 * no publication date: a bare "Q3" / "the third quarter" / "H1" takes the year the text gives the
   same period elsewhere ("the third quarter of 2023"), when it gives one year only;
-* "today's world / environment / youth ...": PRESENT_REF (the present era, not the day).
+* "today's world / environment / youth ...": PRESENT_REF (the present era, not the day);
+* "the coming months / quarters": a vague duration (PXM); "by year-end": the end of this year
+  (mod END), "since year-end" or a past clause: of the last one; "the day's losses": the day in
+  focus; "that quarter": the quarter in focus.
 
 `timexes(text, dct)` does the same on a bare text for TimeML-style scoring, `json_items(article)`
 gives the eval-schema fields for ``newslib extract --jsonl``.
@@ -41,11 +44,19 @@ from __future__ import annotations
 
 import codecs
 import functools
+import operator
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+
+try:  # the regex parser, to read which characters a rule's match can begin with
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 import pandas as pd
 
@@ -212,7 +223,8 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         r"|january|february|march|april|may|june|july|august|september|october|november|december)(?![\w-])", _I)),
     ("in_the", re.compile(
-        r"(?<!\w)(?P<mod>earlier|later|early|late)\sin\sthe\s(?P<u>year|month|week|day)(?!\w)", _I)),
+        # ("earlier in the day" is not tagged: TimeBank, AQUAINT and our annotations leave it out)
+        r"(?<!\w)(?P<mod>earlier|later|early|late)\sin\sthe\s(?P<u>year|month|week)(?!\w)", _I)),
     ("the_end_of", re.compile(
         r"(?<!\w)the\s(?P<mod>end|beginning|start|middle|close)\sof\s(?:the|this)\s(?P<u>year|month|week|quarter|decade)(?!\w)", _I)),
     ("deictic", re.compile(
@@ -227,6 +239,11 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|two\sthousand(?:\sand\s(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\w-])", _I)),
     ("weekend", re.compile(r"(?<!\w)(?:(?P<mod>early|late)\s)?the\sweekend(?!\w)", _I)),
     ("ref", re.compile(r"(?<![\w-])" + _alt(_REFS) + r"(?![\w-])", _I)),
+    ("coming", re.compile(
+        r"(?<![\w-])(?P<span>(?:the\s)?(?:coming|upcoming)\s(?P<u>years|decades|months|weeks|days|quarters|hours))(?![\w-])", _I)),
+    ("yearend", re.compile(
+        r"(?<![\w-])(?:(?P<pre>since|by|at|until|till|before|after|around|near|through|to)\s)?"
+        r"(?P<span>(?:the\s)?year[-\s]end|(?:the\s)?year['’]s\send)(?![\w-])", _I)),
     ("recent", re.compile(r"(?<![\w-])(?:in\s)?(?P<span>recent(?:\s(?:years|months|weeks|days|decades|quarters))?)(?![\w-])", _I)),
     ("ago", re.compile(
         r"(?<![\w-])(?:(?P<q>" + _QUAL_RE + r")\s)?(?P<n>" + _NUM + r")[\s-]{1,2}(?P<u>" + _UNIT + r")"
@@ -236,14 +253,15 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?<![\w-])(?:the\s)?(?:(?:comparable|same)\s)?(?:year|a\syear|twelve\smonths|12\smonths)[\s-](?:ago|earlier|before|previous)"
         r"(?:\s(?:third|first|second|fourth|fiscal|\s)*(?P<u>quarter|period|month|year|nine\smonths|six\smonths))?(?!\w)", _I)),
     ("anaphor", re.compile(
-        r"(?<!\w)(?:(?P<mod>earlier|later|late|early)\s)?(?P<w>that\s(?:day|morning|afternoon|evening|night|week|month|year)"
+        r"(?<!\w)(?:(?P<mod>earlier|later|late|early)\s)?(?P<w>that\s(?:day|morning|afternoon|evening|night|week|month|year|quarter)"
+        r"|the\sday(?=['’]s(?!\w))"
         r"|the\s(?:same|next|following|previous|preceding)\s(?:day|morning|week|month|year|quarter)"
         r"|the\s(?:day|week|month|year)\s(?:before|after|earlier|later)"
         r"|the\s(?:latest|current|most\srecent)\s(?:fiscal\s)?(?:quarter|year|period|month|week)"
         r"|the\s(?:fiscal\s|full\s|calendar\s)?(?:quarter|year))(?!\w)", _I)),
     ("duration", re.compile(
         r"(?<![\w$€£-])(?P<the>the\s(?:(?:past|last|next|first|final|previous|coming|following|latest|same|year-earlier|year-ago|remaining|initial)\s)?)?"
-        r"(?:(?P<q>" + _QUAL_RE + r")\s)?(?P<n>" + _NUM + r")(?P<more>\smore)?(?P<sep>[\s-]{1,2})(?:(?:trading|business|working|calendar|consecutive)\s)?"
+        r"(?:(?P<q>" + _QUAL_RE + r")\s)?(?P<n>" + _NUM + r")(?P<more>\smore)?(?P<sep>[\s-]{1,2})(?:(?:trading|business|working|calendar|consecutive|additional|extra|further|full|straight|successive)\s)?"
         r"(?P<u>" + _UNIT + r")(?P<adj>-old|-long)?(?![\w-])(?P<half>\sand\sa\shalf)?", _I)),
     ("bare_plural", re.compile(
         r"(?<!\w)(?:for|in|over|within|take|takes|took|taken|last|lasted)\s(?P<span>(?:the\spast\s)?(?P<u>years|decades|months|weeks|days|hours|minutes|centuries))(?!\w)", _I)),
@@ -261,7 +279,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?P<H>[01]?\d|2[0-3])(?::(?P<M>[0-5]\d))?\s?(?P<ap>[ap]\.m\.?|[ap]m|[AP]\.M\.?|[AP]M)(?!\w)"
         r"(?:\s(?P<tz>[ECMP][SD]?T|GMT|UTC|HKT|BST|CET|JST|local\stime|Beijing\stime|\((?:US|local|Beijing|Hong\sKong)\stime\)))?", _I)),
     ("clock24", re.compile(r"(?<![\w:.])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?![\w:]|\.\d)(?:\s(?P<tz>[ECMP][SD]?T|GMT|UTC|HKT|BST|CET|JST))?")),
-    ("noon", re.compile(r"(?<!\w)(?P<w>noon|midnight|midday|mid-?afternoon|mid-?morning)(?!\w)", _I)),
+    ("noon", re.compile(r"(?<!\w)(?<!high\s)(?P<w>noon|midnight|midday|mid-?afternoon|mid-?morning)(?!\w)", _I)),
     ("holiday", re.compile(r"(?<!\w)(?:(?P<h>" + _alt(_HOLIDAYS) + r")|(?P<tg>Thanksgiving(?:\sDay)?))(?!\w)")),
 ]
 _PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
@@ -284,12 +302,12 @@ _RULE_WORDS: dict[str, set[str]] = {
     "quarter": {"quarter", "period"}, "qform": {"q", "h"}, "half": {"half"}, "season": _SEASONS,
     "season_bare": _SEASONS, "relative": {"week", "weekend", "month", "year", "decade", "century"} | _SEASONS
     | _PARTS | _WEEKDAY_TOKENS | _MONTH_TOKENS,
-    "in_the": {"year", "month", "week", "day"}, "the_end_of": {"end", "beginning", "start", "middle", "close"},
+    "in_the": {"year", "month", "week"}, "the_end_of": {"end", "beginning", "start", "middle", "close"},
     "deictic": {"yesterday", "today", "tomorrow", "tonight", "overnight"},
     "thispart": _PARTS, "weekday": _WEEKDAY_TOKENS, "spelled_year": {"nineteen", "thousand"},
     "weekend": {"weekend"},
     "ref": {w for k in _REFS for w in re.findall(r"[a-z]+", k)} - {"the", "a", "at", "in", "upon", "once", "right", "these"},
-    "recent": {"recent"}, "ago": _UNITS, "ago_bare": {"ago"}, "yearago": {"ago", "earlier", "before", "previous"},
+    "recent": {"recent"}, "coming": {"coming", "upcoming"}, "yearend": {"end"}, "ago": _UNITS, "ago_bare": {"ago"}, "yearago": {"ago", "earlier", "before", "previous"},
     "anaphor": {"day", "morning", "afternoon", "evening", "night", "week", "month", "year", "quarter", "period"},
     "duration": _UNITS, "bare_plural": _UNITS, "decades_long": {"long"},
     "set": {w for k in _SETS for w in re.findall(r"[a-z]+", k)}, "every": {"every", "each"},
@@ -305,10 +323,13 @@ for _name, _words in _RULE_WORDS.items():
         _WORD_RULES[_w] = tuple(sorted(set(_WORD_RULES.get(_w, ())) | {_PRIORITY[_name]}))
 _P_YEAR, _P_ISO, _P_MDYN, _P_CLOCK, _P_CLOCK24, _P_DECADE = (
     _PRIORITY[n] for n in ("year", "iso", "mdy_num", "clock", "clock24", "decade"))
+if not {_P_YEAR, _P_ISO, _P_MDYN, _P_CLOCK, _P_CLOCK24, _P_DECADE}.isdisjoint(set().union(*_WORD_RULES.values())):
+    raise RuntimeError("a digit rule must not have trigger words: _triggers relies on it for sorted offsets")
 # a length ("15 years", "a few days") needs a number-like word right before its unit
 _NUMBERISH = set(_SMALL) | set(_TENS) | {"hundred", "thousand", "dozen", "dozens", "a", "an", "few", "several", "many",
                                           "some", "couple", "number", "numerous", "more", "trading", "business",
-                                          "working", "calendar", "consecutive"}
+                                          "working", "calendar", "consecutive", "additional", "extra", "further",
+                                          "full", "straight", "successive", "of"}
 _BARE_CUES = {"for", "in", "over", "within", "take", "takes", "took", "taken", "last", "lasted", "past"}
 _P_DURATION, _P_AGO, _P_BARE = (_PRIORITY[n] for n in ("duration", "ago", "bare_plural"))
 # rules whose trigger word must follow one of these words (checked on the word before it)
@@ -356,8 +377,12 @@ _SLACK = 20
 
 # tense cues: one regex, the last match before the expression wins
 _CUE_LAST = frozenset(k.split()[-1] for k in _TENSE)
-_CUE_TOKEN = re.compile(r"[a-z']+|\d{1,12}(?:[.,]\d{1,12}){0,6}|[.!?;:\n\"“”]")  # "34.5": no clause break
+# words, numbers ("34.5": no clause break) and clause breaks; written to open with one character
+# class so the engine skips other characters fast (same tokens as [a-z']+|\d{1,12}(?:[.,]\d{1,12}){0,6}|[.!?;:\n"“”])
+_CUE_TOKEN = re.compile(r"""[a-z'\d.!?;:\n"“”](?:(?<=[a-z'])[a-z']*|(?<=\d)\d{0,11}(?:[.,]\d{1,12}){0,6}|)""")
 _BREAKS = frozenset('.!?;:\n"“”')
+_CUE_STOP = _CUE_LAST | _BREAKS
+_HARD_BREAK = re.compile('[!?;:\n"“”]')  # the clause breaks no token contains ("." may sit in "34.5")
 _CUE_TOKEN_FWD = re.compile(r"[a-z']+|\d{1,12}(?:[.,]\d{1,12}){0,6}|[.!?;:,()\n\"“”—–]")
 _BREAKS_FWD = _BREAKS | frozenset(",()—–")
 _ABBREV = frozenset(set(MONTHS) | {"mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "inc", "corp", "co",
@@ -365,6 +390,9 @@ _ABBREV = frozenset(set(MONTHS) | {"mr", "mrs", "ms", "dr", "st", "gen", "gov", 
 # words that open a new clause: a tense cue after one of them belongs to that clause
 _CLAUSE_WORDS = frozenset({"and", "but", "or", "which", "who", "while", "when", "where", "as", "because",
                            "if", "after", "before", "since", "until", "although", "though", "whereas"})
+# what may stand before an expression that opens its sentence: the start, a full stop or line
+# break, and at most one capitalised word ("In January, ...")
+_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?\n\"“”]\s{0,3})(?:[A-Z][a-z]{1,6}\s{1,2})?\Z")
 _MERGE_GAP = re.compile(r"[ \t\u00a0,]{0,3}(?:(?:at|on)\s)?")
 
 
@@ -388,36 +416,47 @@ def _quarter(m: int) -> int:
 _AHEAD_DAYS = 120
 
 
-def _nearest_year(dct: date, month: int, day: int | None, tense: str | None) -> int:
+def _nearest_year(dct: date, month: int, day: int | None, tense) -> int:
     """The year of a month(-day) named without one.
 
     A month alone: this year's when it is the current month; otherwise the latest past one,
     or the coming one when it is at most three months ahead (or the clause looks ahead; a past
     cue forces the latest past one).  A month-day: the occurrence nearest the anchor, moved a
-    year forward when a future cue meets a date two months gone."""
+    year forward when a future cue meets a date two months gone.  `tense` is future / past /
+    None, or a function giving it (read only when it matters)."""
     if day is None:
         if month == dct.month:
             return dct.year
         past_y = dct.year if month < dct.month else dct.year - 1
         ahead = (month - dct.month) % 12
+        if callable(tense):
+            tense = tense()
         if tense == "future" or (tense is None and ahead <= 3):
             return past_y + 1
         return past_y
-    d = day
+    best = _nearest_day_year(dct, month, day)
+    cand = date(best, month, min(day, 28))
+    if cand < dct - timedelta(days=60):
+        if (tense() if callable(tense) else tense) == "future":
+            return best + 1
+    elif cand > dct + timedelta(days=_AHEAD_DAYS):
+        if (tense() if callable(tense) else tense) != "future":
+            return best - 1  # "the year ended March 31" in November: the last one, not the next
+    return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _nearest_day_year(dct: date, month: int, day: int) -> int:
+    """The year whose `month`-`day` lies nearest to `dct`."""
     best, best_gap = dct.year, None
     for y in (dct.year - 1, dct.year, dct.year + 1):
         try:
-            cand = date(y, month, min(d, 28) if month == 2 else min(d, 30) if month in (4, 6, 9, 11) else d)
+            cand = date(y, month, min(day, 28) if month == 2 else min(day, 30) if month in (4, 6, 9, 11) else day)
         except ValueError:
             continue
         gap = abs((cand - dct).days)
         if best_gap is None or gap < best_gap:
             best, best_gap = y, gap
-    cand = date(best, month, min(day, 28))
-    if tense == "future" and cand < dct - timedelta(days=60):
-        return best + 1
-    if tense != "future" and cand > dct + timedelta(days=_AHEAD_DAYS):
-        return best - 1  # "the year ended March 31" in November: the last one, not the next
     return best
 
 
@@ -426,6 +465,7 @@ _GRAN = re.compile(
     r"|(?P<season>\d{4}-(?:SP|SU|FA|WI))|(?P<week>\d{4}-W\d\d(?:-WE)?)|(?P<year>\d{4})|(?P<decade>\d{3})")
 
 
+@functools.lru_cache(maxsize=4096)
 def _granularity(value: str | None) -> str | None:
     """day, month, quarter, half, season, week, year, decade or None for a TIMEX3 date value."""
     if not value:
@@ -434,6 +474,7 @@ def _granularity(value: str | None) -> str | None:
     return m.lastgroup if m else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _shift_value(value: str, years: int = 0, days: int = 0) -> str | None:
     """Move a calendar value by whole years (any granularity) or days (day values)."""
     g = _granularity(value)
@@ -451,7 +492,7 @@ def _shift_value(value: str, years: int = 0, days: int = 0) -> str | None:
     return f"{y:04d}{rest}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Timex:
     """One temporal expression: offsets into the text, TIMEX3 kind/value/mod and its anchor."""
 
@@ -482,17 +523,23 @@ class _Ctx:
         (the clause ends at ; : ! ? a quote mark, a line break or a full stop that does not
         close an abbreviation)."""
         window = self.raw[max(0, s - 90):s].lower().replace("’", "'")
+        window = _HARD_BREAK.split(window)[-1]  # the loop below stops at the last one anyway
         toks = _CUE_TOKEN.findall(window)
+        ll = "'ll" in window
+        if not ll and _CUE_STOP.isdisjoint(toks):
+            return None  # no cue word and no clause break: nothing to read
         for k in range(len(toks) - 1, -1, -1):
             t = toks[k]
+            if t not in _CUE_STOP:
+                if ll and t.endswith("'ll"):
+                    return "future"
+                continue
             if t in _BREAKS:
                 if t == "." and k > 0 and (len(toks[k - 1]) == 1 or toks[k - 1] in _ABBREV):
                     continue
                 return None
-            if t.endswith("'ll"):
+            if ll and t.endswith("'ll"):
                 return "future"
-            if t not in _CUE_LAST:
-                continue
             if (t == "next" and k + 1 < len(toks) and toks[k + 1] == "to") or (
                     t == "expected" and k > 0 and toks[k - 1] == "than"):
                 continue  # "next to the embassy", "lower-than-expected": not about time
@@ -503,12 +550,15 @@ class _Ctx:
                         return cue
         return None
 
-    def tense_after(self, e: int) -> str | None:
+    def tense_after(self, e: int, opens: bool = False) -> str | None:
         """future / past from the first verb-like cue after offset `e` in the same clause, for
         an expression that opens its clause ("Sales from January to October totaled ..."): a
-        cue word from the tense list, or a regular past form ("totaled", "climbed")."""
+        cue word from the tense list, or a regular past form ("totaled", "climbed").  `opens`: the
+        expression opens its sentence, so a comma right after it does not end the clause."""
         window = self.raw[e:e + 70].lower().replace("’", "'")
-        for t in _CUE_TOKEN_FWD.findall(window):
+        for k, t in enumerate(_CUE_TOKEN_FWD.findall(window)):
+            if k == 0 and t == "," and opens:
+                continue  # "In January, American Medical brought in ...": the sentence goes on
             if t in _BREAKS_FWD or t in _CLAUSE_WORDS:
                 return None  # "and", "which", "while" start another clause
             if t.endswith("'ll"):
@@ -535,9 +585,12 @@ class _Ctx:
             self.last_coarse = value
 
 
+@functools.lru_cache(maxsize=2048)
 def _num(text: str) -> float | None:
     """A small cardinal written in digits or words; None for vague amounts (several, a few)."""
     t = _WS.sub(" ", text.lower().replace("-", " ")).strip()
+    if t == "a couple of":
+        return 2  # TimeML: "a couple of years" = P2Y
     if t in _VAGUE or t in ("dozens of",):
         return None
     if t in ("a", "an"):
@@ -566,6 +619,7 @@ def _num(text: str) -> float | None:
     return total
 
 
+@functools.lru_cache(maxsize=2048)
 def _spelled_year(text: str) -> int | None:
     """1996 for "nineteen ninety-six", 2001 for "two thousand and one"."""
     t = _WS_DASH.sub(" ", text.lower()).strip()
@@ -579,6 +633,7 @@ def _spelled_year(text: str) -> int | None:
     return 1900 + int(tail) if tail is not None and 10 <= tail < 100 else None
 
 
+@functools.lru_cache(maxsize=2048)
 def _unit(u: str) -> str:
     u = u.lower()
     if u.startswith("centur"):
@@ -586,9 +641,12 @@ def _unit(u: str) -> str:
     return u[:-1] if u.endswith("s") else u
 
 
+@functools.lru_cache(maxsize=2048)
 def _duration(n: float | None, unit: str, half: bool = False) -> str:
     code = _UNIT_CODE[unit]
     if n is None:
+        if unit == "quarter":
+            return "PXM"  # ISO 8601 durations have no quarter unit ("recent quarters": some months)
         return ("PT" if unit in ("hour", "minute", "second") else "P") + "X" + ("E" if unit == "decade" else "C" if unit == "century" else code)
     n = n * _UNIT_MULT.get(unit, 1) + (0.5 if half else 0)
     if n != int(n):  # a half unit: go one unit down
@@ -605,16 +663,38 @@ def _duration(n: float | None, unit: str, half: bool = False) -> str:
 
 
 # ---- resolution of each rule ------------------------------------------------------------------
+@functools.lru_cache(maxsize=2048)
 def _month_num(tok: str) -> int:
     return MONTHS[tok.lower().rstrip(".")]
 
 
+@functools.lru_cache(maxsize=2048)
 def _mod_of(word: str | None) -> str | None:
     if not word:
         return None
     w = word.lower().split()
     key = w[1] if w[0] == "the" and len(w) > 1 else w[0]
     return _MODW.get(key)
+
+
+# "January-March", "Jan.–May": the second month of a range
+_MONTH_RANGE_BEFORE = re.compile(MONTH_RE + r"\s?[-–]\s?\Z")
+_SENTENCE_FIRST_WORD = re.compile(r"(?:\A|[.!?\n\"“”]\s{0,3})(?:While|But|And|As|When|If|Though|Although|Because|So|Yet"
+                                  r"|Unlike|Like|With|Without|Even|Still|Also|Only)\s{1,2}\Z")
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][\w.’'-]{0,20}\s{1,2}\Z")
+_LOWER_WORD_AFTER = re.compile(r"\s{1,2}(?!of\b|for\b|to\b|on\b|against\b|through\b|past\b)[a-z]")
+_SENTENCE_START_BEFORE = re.compile(r"(?:\A|[.!?\n\"“”]\s{0,3})\Z")
+
+
+def _bare_march_is_month(raw: str, s: int, e: int) -> bool:
+    """A capitalised "March" with no temporal cue is the month when it sits inside a sentence,
+    after no capitalised word ("Fredric March"; a sentence-opening conjunction is fine: "While
+    March mix ...") and before a lower-case word other than the verb's or the noun's usual
+    companions ("March mix" yes; "March for Life", "March of the ..." no)."""
+    if _SENTENCE_START_BEFORE.search(raw, max(0, s - 4), s) or not _LOWER_WORD_AFTER.match(raw, e):
+        return False
+    return not _CAP_WORD_BEFORE.search(raw, max(0, s - 24), s) or bool(
+        _SENTENCE_FIRST_WORD.search(raw, max(0, s - 16), s))
 
 
 def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 - one dispatcher
@@ -625,6 +705,10 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
 
     def T(kind, value, mod=None, anchor=None, start=s, end=e):
         return Timex(start, end, kind, value, mod, anchor, rule)
+
+    f = _RESOLVERS.get(rule)
+    if f is not None:
+        return f(m, ctx, T)
 
     if rule == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
@@ -663,7 +747,9 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             # a bare month name: "May"/"March" as words need a temporal cue before them
             before = raw[max(0, s - 12):s].lower()
             cue = _re(r"(?:in|since|by|until|till|through|from|to|of|early|mid|late|and|or|before|after|during|last|next|this|between|end|that|the)[\s-]{1,2}$").search(before)
-            if mon_tok in ("May", "March") and not (cue or mod or g.get("rely") or g.get("spy")):
+            if mon_tok in ("May", "March") and not (cue or mod or g.get("rely") or g.get("spy")) and not (
+                    _MONTH_RANGE_BEFORE.search(raw, max(0, s - 11), s)
+                    or (mon_tok == "March" and _bare_march_is_month(raw, s, e))):
                 return None
             if len(mon_tok.rstrip(".")) <= 4 and mon_tok not in ("May", "June", "July"):
                 return None  # a bare abbreviation ("Jan", "Dec.") is a name or a code more often than a month
@@ -679,9 +765,12 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             y = dct.year + {"this": 0, "last": -1, "next": 1}[g["rely"].lower()]
             anchor = ctx.dct_str
         elif dct is not None:
-            tense = ctx.tense(s)
-            if tense is None and day is None:
-                tense = ctx.tense_after(e)  # "January to October totaled": the verb comes after
+            def tense(s=s, e=e, day=day):
+                t = ctx.tense(s)
+                if t is None and day is None:
+                    t = ctx.tense_after(e, bool(_OPENS_SENTENCE.search(raw, max(0, s - 14), s)))
+                    # "January to October totaled", "In January, X brought": the verb comes after
+                return t
             y = _nearest_year(dct, month, day, tense)
             anchor = ctx.dct_str
         else:
@@ -854,7 +943,8 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             else:
                 d = dct - timedelta(days=diff)
             v = d.isoformat()
-        # "Wednesday night": the span takes the part of day, the value stays the day
+        # "Wednesday night": the span takes the part of day, the value stays the day (TimeBank and
+        # AQUAINT mostly annotate the day alone; a TIME with the part, 2000-01-05TNI, scores worse)
         return T("date", v, mod, ctx.dct_str, end=e_)
     if rule == "spelled_year":
         y = _spelled_year(g["spy"])
@@ -877,6 +967,16 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         if key.startswith("in the "):
             start = s + 3
         return T("date", v, start=start)
+    if rule == "coming":  # "the coming months": a stretch of unstated length (TimeML PXM)
+        s2, e2 = m.span("span")
+        return T("duration", _duration(None, _unit(g["u"])), start=s2, end=e2)
+    if rule == "yearend":  # "by year-end", "since year-end": the end of this (or the last) year
+        s2, e2 = m.span("span")
+        if dct is None:
+            return T("date", None, "END", start=s2, end=e2)
+        back = (g["pre"] or "").lower() == "since" or (not g["pre"] and ctx.tense(s) == "past") or (
+            (g["pre"] or "").lower() == "at" and ctx.tense(s) == "past")
+        return T("date", f"{dct.year - back:04d}", "END", ctx.dct_str, start=s2, end=e2)
     if rule == "recent":
         s2, e2 = m.span("span")
         txt = g["span"].lower()
@@ -986,15 +1086,18 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
                 return d + timedelta(days=(3 - d.weekday()) % 7 + 21)
             if dct is None:
                 return T("date", "XXXX-11-XX")
-            y = _nearest_year(dct, 11, 25, ctx.tense(s))
+            y = _nearest_year(dct, 11, 25, lambda: ctx.tense(s))
             return T("date", thanksgiving(y).isoformat(), anchor=ctx.dct_str)
         mmdd = _HOLIDAYS[_WS.sub(" ", g["h"])]
         mo, d = int(mmdd[:2]), int(mmdd[3:])
         if dct is None:
             return T("date", f"XXXX-{mmdd}")
-        y = _nearest_year(dct, mo, d, ctx.tense(s))
+        y = _nearest_year(dct, mo, d, lambda: ctx.tense(s))
         return T("date", f"{y:04d}-{mmdd}", anchor=ctx.dct_str)
     return None
+
+
+_RESOLVERS: dict = {}  # rule -> its own resolver, filled below
 
 
 def _quarter_year(dct: date, q: int, tense: str | None) -> int:
@@ -1016,6 +1119,9 @@ def _resolve_quarter(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     if tx is not None and tx.value and _granularity(tx.value) == "quarter" and (g["year"] or g["ypre"]) and (
             "fiscal" in m.group(0).lower()):
         ctx.named_q[int(tx.value[6])] = tx.value  # a fiscal quarter: later bare mentions mean it too
+    if tx is not None and g["the"] and g["ord"] and not g["adj"] and not g["ypos"] and tx.start == m.start() and (
+            "-" in ctx.raw[m.end("ord"):m.start("qw")]):
+        tx.start = m.end("the")  # "the third-quarter loss": "the" belongs to the noun (TimeML span)
     return tx
 
 
@@ -1056,6 +1162,9 @@ def _resolve_quarter_core(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     if g["ypre"] and not ordw:
         # "the 1988 quarter", "the 1989 period": that year's quarter in focus, else the year
         y = int(g["ypre"])
+        if not last_q and dct is not None and m.group("qw").lower() == "quarter":
+            # no quarter in focus: the one a results story is about, the latest completed
+            return T("date", f"{y:04d}-Q{_quarter(dct.month) - 1 or 4}", anchor=ctx.dct_str)
         return T("date", f"{y:04d}-Q{last_q[6]}" if last_q else f"{y:04d}", anchor=last_q)
     if g["ypre"]:
         return T("date", f"{int(g['ypre']):04d}-Q{_ORD[ordw]}")
@@ -1143,6 +1252,8 @@ def _resolve_relative(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     dct = ctx.dct
     d = _WS.sub(" ", g["dir"].lower())
     u = g["u"].lower()
+    if u in MONTHS and not g["u"][0].isupper():
+        return None  # "at this march": a march, not March
     mod = _mod_of(g["mod"])
     the = d.startswith("the ")
     if the:
@@ -1359,7 +1470,7 @@ def _resolve_duration(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     qual = _QUAL.get(_WS.sub(" ", (g["q"] or "").lower()))
     s, e = m.span()
     raw = ctx.raw
-    if low in ("a", "an", "some", "many", "few", "numerous", "one") and not g["the"] and not g["q"]:
+    if low in ("a", "an", "some", "many", "few", "numerous", "one") and not g["the"] and not g["q"] and "-" not in g["sep"]:
         before = raw[max(0, s - 12):s].lower()
         after = raw[e:e + 8].lower()
         if u in ("quarter",):
@@ -1394,9 +1505,43 @@ def _resolve_duration(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     return T("duration", _duration(n, u, half), qual, start=start, end=e2)
 
 
+_RESOLVERS.update({"quarter": _resolve_quarter, "relative": _resolve_relative, "ago": _resolve_ago,
+                   "anaphor": _resolve_anaphor, "duration": _resolve_duration})
+
+
 # ---- scanning ---------------------------------------------------------------------------------
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _PREV_WORD = re.compile(r"([a-z]+|\d+)[\s-]{1,3}\Z")
+# ASCII characters that \s or "-" match: the gap between a number word and its unit
+_SEP_BYTES = frozenset(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f -")
+_DIGIT_BYTE = ord("0")
+
+
+def _prev_word(raw: str, b: bytes, words: bytes, i: int, clean: bool = False) -> str:
+    """The word (lower-cased) or number ("0") right before offset `i` when one to three spaces or
+    hyphens separate them, else "": what `_PREV_WORD` finds in the 24 characters before `i`, read
+    from the one-byte copy `b` and its padded letter mask `words` (the regex itself decides when
+    those characters include a non-ASCII one; `clean`: `b` has none at all)."""
+    lo = i - 24 if i > 24 else 0
+    if not clean and (b.find(b"?", lo, i) >= 0 or b.find(b"\x00", lo, i) >= 0):
+        pm = _PREV_WORD.search(raw[lo:i].translate(_ASCII_LOWER))
+        prev = pm.group(1) if pm else ""
+        return "0" if prev[:1].isdigit() else prev
+    k = i - 1
+    sep = _SEP_BYTES
+    while k >= lo and b[k] in sep:
+        k -= 1
+    if k < lo or not 1 <= i - 1 - k <= 3:
+        return ""
+    c = b[k]
+    if 48 <= c <= 57:
+        return "0"
+    if words[k + 1] == 32:
+        return ""
+    st = words.rfind(b" ", lo + 1, k + 2)
+    return words[max(st + 1, lo + 1):k + 2].decode()
+
+
 _TRIGGER_WORDS = frozenset(_WORD_RULES)
 # Trigger tokens are found on a one-byte-per-character copy of the text (non-ASCII characters
 # become "?", or "0" when they are decimal digits, so offsets are unchanged): one C-level
@@ -1405,12 +1550,24 @@ _TRIGGER_WORDS = frozenset(_WORD_RULES)
 _WORD_MASK = bytes((c + 32) if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGIT_MASK = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
 _TRIGGER_BYTES = {w.encode(): w for w in _TRIGGER_WORDS}
+# what to search for each trigger word: " word" (the space before it makes the hit a word start,
+# and a pattern ending in a letter lets the search skip ahead fast), " word " for short words
+_TRIGGER_PATS = {wb: (b" " + wb + (b" " if len(wb) <= 3 else b""), len(wb)) for wb in _TRIGGER_BYTES}
+_YEAR_HEADS = frozenset(("16", "17", "18", "19", "20"))
+_ISO_SEPS = frozenset("-/.")
+_DECADE_NEXT = frozenset("s'’")
 _NEED_BYTES = {r: frozenset(w.encode() for w in ws) for r, ws in _NEED_WORDS.items()}
 _SCAN_BYTES = frozenset(_TRIGGER_BYTES).union(*_NEED_BYTES.values())
 # per trigger word: the rules it triggers directly, and the length rules that also need the word
 # before it to be number-like
 _WORD_PLAN = {w: (tuple(i for i in idxs if i not in _LENGTH_RULES), tuple(i for i in idxs if i in _LENGTH_RULES))
               for w, idxs in _WORD_RULES.items()}
+# every trigger (or needed) word of the padded letter mask in one pass: " word" followed by a space
+_TRIGGER_RX = re.compile(b" (" + _trie([w.decode() for w in _SCAN_BYTES]).encode() + b")(?= )")
+# per word of that mask: the rules it triggers, the length rules that also need a number-like
+# word before it, and the rules in `_NEED_WORDS` that need it
+_BYTE_PLAN = {wb: (*_WORD_PLAN.get(_TRIGGER_BYTES.get(wb, ""), ((), ())),
+                   tuple(r for r, ws in _NEED_BYTES.items() if wb in ws)) for wb in _SCAN_BYTES}
 
 
 # the only non-ASCII characters that match an ASCII letter case-insensitively (İ ı ſ K): when the
@@ -1426,6 +1583,31 @@ def _one_byte(exc: UnicodeEncodeError) -> tuple[str, int]:
 codecs.register_error("newslib.dates.one_byte", _one_byte)
 
 
+def _one_byte_copy(raw: str) -> bytes:
+    """`raw` with one byte per character: ASCII as is, non-ASCII decimal digits "0", the _FOLDS
+    "\\x00", any other character "?" (what the "newslib.dates.one_byte" error handler gives, without
+    a Python call per non-ASCII run)."""
+    if raw.isascii():
+        return raw.encode("ascii")
+    b = raw.encode("ascii", "replace")  # one "?" per non-ASCII character
+    try:  # the non-ASCII characters the copy shows otherwise (decimal digits, _FOLDS) are all
+        raw.encode("latin-1")  # beyond U+00FF: a Latin-1 text has none
+        return b
+    except UnicodeEncodeError:
+        pass
+    ba = None
+    find = b.find
+    k = find(b"?")
+    while k >= 0:  # the non-ASCII characters (and real question marks)
+        c = raw[k]
+        if c >= "\u0100" and (c.isdecimal() or c in _FOLDS):
+            if ba is None:
+                ba = bytearray(b)
+            ba[k] = 48 if c.isdecimal() else 0
+        k = find(b"?", k + 1)
+    return b if ba is None else bytes(ba)
+
+
 def _trigger_positions(raw: str) -> list[list[int]]:
     """For every rule, the sorted offsets of the tokens that can trigger it: whole runs of ASCII
     letters that are trigger words (case-insensitive) and runs of decimal digits."""
@@ -1435,84 +1617,95 @@ def _trigger_positions(raw: str) -> list[list[int]]:
 def _triggers(raw: str) -> tuple[list[list[int]], bytes, dict[int, list[int]]]:
     """The trigger offsets of every rule, the text's one-byte copy, and for the rules in
     `_NEED_WORDS` (and "dmy") the sorted offsets of the words (digits) their matches need."""
-    b = raw.encode("ascii", "newslib.dates.one_byte")
+    b = _one_byte_copy(raw)
     words = b" " + b.translate(_WORD_MASK) + b" "  # padded: offset k in `words` is k - 1 in raw
     positions: list[list[int]] = [[] for _ in RULES]
-    plan = _WORD_PLAN
-    low = None
-    present = _SCAN_BYTES.intersection(words.split())
-    need: dict[int, list[int]] = {}
-    for r, ws in _NEED_BYTES.items():
-        lst = need[r] = []
-        for wb in present.intersection(ws):
-            n = len(wb)
-            i = words.find(wb)
-            while i >= 0:
-                if words[i - 1] == 32 and words[i + n] == 32:
-                    lst.append(i - 1)
-                i = words.find(wb, i + n)
-        lst.sort()
-    for wb in _TRIGGER_BYTES.keys() & present:
-        plain, length_rules = plan[_TRIGGER_BYTES[wb]]
-        pat = b" " + wb + b" "
-        step = len(wb) + 1
-        i = words.find(pat)
-        while i >= 0:  # i: the padding space before the word, i.e. the word's offset in raw
-            for r in plain:
-                positions[r].append(i)
-            if length_rules:
-                if low is None:
-                    low = raw.translate(_ASCII_LOWER)
-                pm = _PREV_WORD.search(low, max(0, i - 24), i)
-                prev = pm.group(1) if pm else ""
-                if prev[:1].isdigit():
-                    prev = "0"
-                for r in length_rules:
-                    if prev in _PREV_REQ[r]:
-                        positions[r].append(i)
-            i = words.find(pat, i + step)
+    need: dict[int, list[int]] = {r: [] for r in _NEED_BYTES}
+    plan = _BYTE_PLAN
+    clean = None
+    for m in _TRIGGER_RX.finditer(words):
+        i = m.start()  # the padding space before the word, i.e. the word's offset in raw
+        plain, length_rules, need_rules = plan[m.group(1)]
+        for r in plain:
+            positions[r].append(i)
+        if length_rules:
+            if clean is None:
+                clean = b.find(b"?") < 0 and b.find(b"\x00") < 0
+            prev = _prev_word(raw, b, words, i, clean)
+            for r in length_rules:
+                if prev in _PREV_REQ[r]:
+                    positions[r].append(i)
+        for r in need_rules:
+            need[r].append(i)
     digits = b" " + b.translate(_DIGIT_MASK) + b" "  # padded like `words`
-    k = digits.find(b" 0")
     runs = need[_P_DMY] = []
-    while k >= 0:  # a run of digits at raw offsets [k, j)
-        j = digits.find(b"0 ", k + 1)
+    n = len(raw)
+    find = digits.find
+    k = find(b"0")  # padded offsets: a run of digits is raw[k - 1:j - 1]
+    while k >= 0:
+        j = find(b" ", k)
+        nk = find(b"0", j)
+        k -= 1
+        j -= 1
         runs.append(k)
-        for r in _digit_rules(raw, raw[k:j], j):
-            positions[r].append(k)
-        k = digits.find(b" 0", j + 1)
-    for pos in positions:
-        pos.sort()
+        nxt = raw[j] if j < n else ""
+        size = j - k
+        if size == 4 and raw[k:k + 2] in _YEAR_HEADS:
+            positions[_P_YEAR].append(k)
+            if nxt in _ISO_SEPS:
+                positions[_P_ISO].append(k)
+        elif size <= 2:
+            if nxt == "/":
+                positions[_P_MDYN].append(k)
+            elif nxt == ":":
+                positions[_P_CLOCK].append(k)
+                positions[_P_CLOCK24].append(k)
+            elif _AMPM.match(raw, j):
+                positions[_P_CLOCK].append(k)
+        if nxt in _DECADE_NEXT and raw[j - 1] == "0":
+            positions[_P_DECADE].append(k)
+        k = nk
+    # every list is already in text order: word rules get words (found left to right), and the
+    # digit rules, which no word triggers, get digit runs (found left to right)
     return positions, b, need
 
 
 class _RawMatch:
-    """A match found on the lower-cased copy of the text, read back from the text itself."""
+    """A rule's match read back from the text itself: found on the lower-cased copy of the text
+    and/or by a rule's fast pattern (`_FAST_RX`), where the rule's own match is group `g0`."""
 
-    __slots__ = ("_m", "_raw", "_gd")
+    __slots__ = ("_m", "_raw", "_gd", "_g0")
 
-    def __init__(self, m: re.Match, raw: str):
+    def __init__(self, m: re.Match, raw: str, g0: int = 0):
         self._m = m
         self._raw = raw
         self._gd = None
+        self._g0 = g0
 
     def span(self, g=0):
-        return self._m.span(g)
+        return self._m.span(g or self._g0)
 
     def start(self, g=0):
-        return self._m.start(g)
+        return self._m.start(g or self._g0)
 
     def end(self, g=0):
-        return self._m.end(g)
+        return self._m.end(g or self._g0)
 
     def group(self, g=0):
-        s, e = self._m.span(g)
+        s, e = self._m.span(g or self._g0)
         return None if s < 0 else self._raw[s:e]
 
     def groupdict(self):
         if self._gd is None:
-            raw, regs = self._raw, self._m.regs
-            self._gd = {k: None if regs[i][0] < 0 else raw[regs[i][0]:regs[i][1]]
-                        for k, i in self._m.re.groupindex.items()}
+            m = self._m
+            if m.string is self._raw:  # found on the text itself: the engine's own dict
+                gd = m.groupdict()
+                gd.pop("_all", None)
+            else:
+                raw, regs = self._raw, m.regs
+                gd = {k: None if regs[i][0] < 0 else raw[regs[i][0]:regs[i][1]]
+                      for k, i in m.re.groupindex.items() if k != "_all"}
+            self._gd = gd
         return self._gd
 
 
@@ -1528,11 +1721,107 @@ _LOWER_RX = [re.compile(_lower_pattern(rx.pattern), rx.flags & ~re.IGNORECASE) i
              for _, rx in RULES]
 
 
+# ---- start filters: where a rule's match can begin ---------------------------------------------
+# A rule's regex costs the engine a full attempt at every offset of its window, while a pattern
+# that opens with a character class is searched for in a tight C loop over the offsets whose
+# character is in the class.  So for each rule the set of characters a match can begin with is read
+# off its parsed pattern; "[those characters]" (plus "not after a word character" when the rule's
+# own lookbehind says so) finds the few offsets worth an attempt, and the rule is tried there only.
+# The first offset where it matches is where `finditer` would have found it: identical results.
+_CATEGORY_CLASS = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_SPACE: r"\s"}
+
+
+def _first_chars(items, icase: bool):
+    """(characters or class escapes a match of the parsed sequence `items` can begin with, whether
+    the sequence can match empty), or None when that set is unbounded."""
+    out: set[str] = set()
+
+    def add(ch: str) -> None:
+        out.add(ch)
+        if icase:
+            out.update((ch.lower(), ch.upper()))
+
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width
+        if op is _sre.LITERAL:
+            add(chr(av))
+            return out, False
+        if op is _sre.IN:
+            for o, a in av:
+                if o is _sre.LITERAL:
+                    add(chr(a))
+                elif o is _sre.RANGE:
+                    for c in range(a[0], a[1] + 1):
+                        add(chr(c))
+                elif o is _sre.CATEGORY and a in _CATEGORY_CLASS:
+                    out.add(_CATEGORY_CLASS[a])
+                else:
+                    return None
+            return out, False
+        if op is _sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            r = _first_chars(sub.data, (icase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            r = _first_chars(av[2].data, icase)
+            if r is not None and av[0] == 0:
+                r = (r[0], True)
+        elif op is _sre.BRANCH:
+            parts = [_first_chars(b.data, icase) for b in av[1]]
+            r = None if None in parts else (set().union(*(x[0] for x in parts)), any(x[1] for x in parts))
+        else:
+            return None
+        if r is None:
+            return None
+        out |= r[0]
+        if not r[1]:
+            return out, False
+    return out, True
+
+
+def _fast_pattern(rx: re.Pattern) -> re.Pattern | None:
+    """`rx` rewritten to open with the class of characters its matches begin with, so the engine
+    skips the other offsets in C: "[class](?<=(?=(?P<_all>RX)).)" steps back over the character
+    it took and matches RX there inside a lookahead; group 1 ("_all") is RX's match, the same one
+    a search for RX finds at that offset.  None when the class cannot be read off the pattern."""
+    try:
+        data = _sre_parse.parse(rx.pattern, rx.flags).data
+        r = _first_chars(data, bool(rx.flags & re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - an internal API: fall back to plain searching
+        return None
+    if r is None or r[1]:
+        return None
+    cls = "".join(sorted(c if len(c) == 2 and c[0] == "\\" else re.escape(c) for c in r[0]))
+    op, av = data[0]
+    # "(?<!\w)" / "(?<![\w...])" first: a match begins where no word character precedes
+    word_start = op is _sre.ASSERT_NOT and av[0] == -1 and any(
+        o is _sre.IN and any(x == (_sre.CATEGORY, _sre.CATEGORY_WORD) for x in a) for o, a in av[1].data)
+    try:  # a back-reference cannot sit in a lookbehind: such a rule keeps plain searching
+        fast = re.compile("[" + cls + "]" + (r"(?<!\w[\s\S])" if word_start else "")
+                          + "(?<=(?=(?P<_all>" + rx.pattern + ")).)", rx.flags)
+    except re.error:
+        return None
+    return fast if fast.groupindex["_all"] == 1 else None
+
+
+# per rule: its fast pattern for the lower-cased copy (case-insensitive rules) or the text itself
+_FAST_RX = [_fast_pattern(lrx or rx) for (_, rx), lrx in zip(RULES, _LOWER_RX, strict=True)]
+
+
+_CAND_KEY = operator.itemgetter(0, 1, 2)
+
+
 def _candidates(raw: str):
     """Every rule's matches, found on windows around the rule's trigger tokens, sorted
     leftmost-longest (ties: the earlier rule)."""
     positions, b, need = _triggers(raw)
-    low = raw.translate(_ASCII_LOWER) if b"\x00" not in b else None
+    low = None
+    if b"\x00" not in b:
+        # with no _FOLDS character, str.lower() lowers the ASCII letters as the rules need and maps
+        # any other letter to a non-ASCII one: the same matches, and much faster than translate
+        low = raw.lower()
+        if len(low) != len(raw):
+            low = raw.translate(_ASCII_LOWER)
     if low is None:  # İ ı ſ K can spell a word case-insensitively: only the digit check is exact
         need = {_P_DMY: need[_P_DMY]}
     n = len(raw)
@@ -1544,32 +1833,52 @@ def _candidates(raw: str):
         text = raw
         if low is not None and _LOWER_RX[i] is not None:
             rx, text = _LOWER_RX[i], low
+        fx = _FAST_RX[i] if text is low or _LOWER_RX[i] is None else None
         before, after = _REACH_IDX[i]
         seen_end = -1
-        seg_s = max(0, pos[0] - before)
+        seg_s = pos[0] - before if pos[0] > before else 0
         seg_e = pos[0] + after
+        last = pos[0]
         segments = []
         for p in pos[1:]:
             if p - before <= seg_e:
                 seg_e = p + after
             else:
-                segments.append((seg_s, seg_e))
-                seg_s, seg_e = max(0, p - before), p + after
-        segments.append((seg_s, seg_e))
+                segments.append((seg_s, seg_e, last))
+                seg_s, seg_e = p - before if p > before else 0, p + after
+            last = p
+        segments.append((seg_s, seg_e, last))
         req = need.get(i)
-        for a, b_ in segments:
-            lo, hi = max(a, seen_end), min(n, b_ + _SLACK)
+        for a, b_, last in segments:
+            lo = a if a > seen_end else seen_end
+            hi = b_ + _SLACK if b_ + _SLACK < n else n
             if req is not None:
                 k = bisect_left(req, lo)
                 if k == len(req) or req[k] >= hi:
                     continue  # the window lacks the word every match of this rule contains
+            if fx is not None:
+                pos = lo
+                while True:
+                    m = fx.search(text, pos, hi)
+                    if m is None:
+                        break
+                    ms, me = m.span(1)
+                    if ms >= b_:
+                        break
+                    cands.append((ms, ms - me, i, name, _RawMatch(m, raw, 1)))
+                    seen_end = pos = me
+                    if me > last:
+                        break  # every match holds a trigger token: none is left after this one
+                continue
             for m in rx.finditer(text, lo, hi):
                 if m.start() >= b_:
                     break
                 if m.end() > m.start():
                     cands.append((m.start(), -(m.end() - m.start()), i, name, m if text is raw else _RawMatch(m, raw)))
                     seen_end = m.end()
-    cands.sort(key=lambda c: c[:3])
+                    if seen_end > last:
+                        break  # every match holds a trigger token: none is left after this one
+    cands.sort(key=_CAND_KEY)
     return cands
 
 
@@ -1581,7 +1890,8 @@ def _merge(raw: str, items: list[Timex]) -> list[Timex]:
     while i < len(items):
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
-        if b is not None and _MERGE_GAP.fullmatch(raw[a.end:b.start]) and "\n" not in raw[a.end:b.start]:
+        if b is not None and b.start - a.end <= 9 and _MERGE_GAP.fullmatch(raw[a.end:b.start]) and (
+                "\n" not in raw[a.end:b.start]):
             day_a = a.kind == "date" and _granularity(a.value) == "day" or (a.kind == "date" and a.value and a.value.startswith("XXXX-"))
             day_b = b.kind == "date" and (_granularity(b.value) == "day" or (b.value or "").startswith("XXXX-"))
             if day_a and b.kind == "time" and b.rule in ("clock", "clock24", "noon"):
@@ -1608,13 +1918,16 @@ _COMPARISON = re.compile(
     r"year[\s-](?:ago|earlier|before)|same\s(?:quarter|period)\s|(?:quarter|period)\s(?:of\s)?last\syear", _I)
 
 
+_dct_cached = functools.lru_cache(maxsize=1024)(to_timestamp)  # publication dates given as strings
+
+
 def scan(raw: str, published: Any = None) -> list[Timex]:
     """Every temporal expression in `raw`, resolved against `published` (date, string or None).
 
     Candidates from all rules are taken leftmost-longest; each is resolved in document order so
     anaphoric expressions ("later that day", "a year earlier") see the dates mentioned before them.
     """
-    ctx = _Ctx(raw, to_timestamp(published))
+    ctx = _Ctx(raw, _dct_cached(published) if isinstance(published, str) else to_timestamp(published))
     out: list[Timex] = []
     covered = 0
     for start, _neg, _prio, name, m in _candidates(raw):
