@@ -9,6 +9,7 @@ the input paths and OUT, e.g. on a shared file system).  Install with ``pip inst
 """
 from __future__ import annotations
 
+import json
 import math
 import os
 import sys
@@ -128,9 +129,9 @@ def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | Non
 
 
 def _json_partition(paths: list[str], metadata: dict, sources: Any, extract: list[str] | None,
-                    as_text: bool = False) -> list[dict] | str:
+                    as_text: bool = False) -> list[dict] | list[tuple[str, str]]:
     """JSON records for one partition of input files (what `newslib extract` prints); with
-    `as_text`, already serialised as JSON Lines (one string, so the client only writes it)."""
+    `as_text`, (id, JSON line) pairs already serialised, so the client only writes them."""
     from .corpus import available_extractors, dumps, json_record
     from .readers import InputError, records_from_file
 
@@ -143,23 +144,49 @@ def _json_partition(paths: list[str], metadata: dict, sources: Any, extract: lis
             else:
                 out.append(json_record(rec, exts))
     if as_text:
-        return "".join(dumps(r) + "\n" for r in out)
+        return [(r["id"], dumps(r)) for r in out]
     return out
+
+
+class _UniqueIds:
+    """Article ids made unique across partitions exactly as the local reader does (``id#2`` ...)."""
+
+    def __init__(self):
+        self.used: dict[str, int] = {}
+
+    def __call__(self, aid: str) -> str:
+        n = self.used.get(aid, 0) + 1
+        self.used[aid] = n
+        if n > 1:
+            aid = f"{aid}#{n}"
+            self.used.setdefault(aid, 1)
+        return aid
 
 
 def iter_json_dask(source: Any, *, extract=None, workers: int | None = None, scheduler: str | None = None,
                    sources: Any = None, files_per_partition: int | None = None, as_text: bool = False):
     """`newslib extract --jsonl` on Dask worker processes: records in input order, streamed as
-    soon as each partition (in order) is done.  With `as_text`, JSON Lines strings (one per
-    record, no newline) serialised on the workers."""
+    soon as each partition (in order) is done, ids made unique as by the local engine.  With
+    `as_text`, JSON Lines strings (one per record, no newline) serialised on the workers."""
+    from .corpus import dumps
+
     paths, metadata, reg, names = _inputs(source, sources, extract)
     chunks = _chunks(paths, workers or os.cpu_count() or 1, files_per_partition, 8, 100)
+    unique = _UniqueIds()
     with _client(workers, scheduler) as client:
         futures = [client.submit(_json_partition, c, metadata, reg, names, as_text, pure=False) for c in chunks]
         for fut in futures:
             res = fut.result()
             fut.release()
-            if as_text:
-                yield from res.split("\n")[:-1]  # not splitlines(): JSON text may hold U+2028
-            else:
-                yield from res
+            for item in res:
+                if as_text:
+                    aid, line = item
+                    new = unique(aid)
+                    if new != aid:  # rare: re-serialise with the renamed id
+                        rec = json.loads(line)
+                        rec["id"] = new
+                        line = dumps(rec)
+                    yield line
+                else:
+                    item["id"] = unique(item["id"])
+                    yield item

@@ -126,3 +126,21 @@ def test_dask_jsonl_text_equals_local_text(tmp_path, seeds_dir):
     dask = list(iter_jsonl(src, engine="dask", workers=2))
     assert dask == local
     assert len(local) == 3 + 3 + 1
+
+
+@pytest.mark.slow
+def test_dask_extract_makes_ids_unique_like_local(tmp_path, seeds_dir):
+    pytest.importorskip("dask.distributed")
+    from newslib.corpus import iter_jsonl
+
+    src = tmp_path / "in"
+    seed = sorted(seeds_dir.glob("*.txt"))[0].read_bytes()
+    for sub in ("a", "b", "c"):
+        (src / sub).mkdir(parents=True)
+        (src / sub / "story.txt").write_bytes(seed)  # same stem in three folders
+    (src / "c" / "empty.txt").write_bytes(b"")
+    local = list(iter_jsonl(src, progress=False))
+    dask = list(iter_jsonl(src, engine="dask", workers=2, progress=False))
+    assert dask == local
+    ids = [__import__("json").loads(x)["id"] for x in local]
+    assert ids.count("story") == 1 and {"story#2", "story#3"} <= set(ids)
