@@ -144,6 +144,7 @@ _UNIT_AFTER_BY = {c: rx for lc in "abcdefghijklmnopqrstuvwxyz" for rx in (_unit_
 _CONNECT = re.compile(r"[ \u00a0]*(?:to|-|–|—|and|or)[ \u00a0]*$")
 _BETWEEN = re.compile(r"(?i:between|from)[ \u00a0]+$")
 _QUAL_LAST = {q.split()[-1] for q in _QUALIFIERS}
+_QUAL_END2 = frozenset(q[-2:] for q in _QUAL_LAST)
 _QUAL_TAIL = re.compile(rf"(?<![\w-])(?P<q>(?i:{_alt(_QUALIFIERS)}))[ \u00a0]+$")
 
 # Cheap necessary conditions checked before the patterns above are tried at a number (most
@@ -171,8 +172,11 @@ _DIGIT_BLOCK = re.compile(
     r"|\d{1,2}[ \u00a0]?(?i:[ap]\.m\.|[ap]m\b)"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?{MONTH_RE}\b(?:,?[ \u00a0]\d{{4}}\b)?")
 # the character after the digit run of a block match, and after a space there (am/pm, "of", a month)
+_DIGITS_UPTO5 = re.compile(r"\d{0,5}")
 _BLOCK_NEXT = frozenset("-/.:aApPsnrt \u00a0")
 _BLOCK_SECOND = frozenset("aApPoJFMASOND")
+# a month name before a space: its capital initial lies 4 to 11 characters before the number
+_MONTH_INITIALS = frozenset("JFMASOND")
 _MONTH_TAIL = re.compile(rf"\b{MONTH_RE}[ \u00a0]$")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[ \u00a0-]?)?(?:\(\d{2,4}\)[ \u00a0]?|\b\d{3}[-.])\d{3,4}[-.]\d{3,4}\b")
 _RANK_NO = re.compile(r"No\.?[ \u00a0]?(?P<no>\d{1,3})\b(?![.,]\d)")
@@ -255,13 +259,9 @@ _CLAUSE_WORDS = {"that", "which", "who", "while", "whereas", "but", "after", "wh
 _CLAUSE_PUNCT = ",;:()[]“”\"—"
 # sentence separators (". ", "\n", "! ", "? ", ".” ", '." ')
 _SENT_SEPS = (". ", "\n", "! ", "? ", ".” ", '." ')
-# the last clause punctuation in a window: a greedy run then one character (backtracks once over
-# the window: linear)
-_LAST_CLAUSE_PUNCT = re.compile(r"(?s:.*)[,;:()\[\]“”\"—]")
-# the last clause-opening word, as a space-delimited token (or at the window start) in a window
-# (ASCII case-insensitive: no non-ASCII character lower-cases into one of these words)
-_LAST_CLAUSE_WORD = re.compile(
-    rf"(?s:.*)(?ai:(?:^| )(?:{'|'.join(sorted(_CLAUSE_WORDS))})(?= |\Z))")
+# Clause punctuation, searched in the reversed window: the first match is the last one.
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:()\[\]“”\"—]")
+_CLAUSE_WORDS_SET = frozenset(_CLAUSE_WORDS)
 
 
 class _Breaks:
@@ -299,17 +299,27 @@ class _Breaks:
         return best
 
     def clause_start(self, s: int) -> int:
+        """After the last clause punctuation in the window, or after a relative or subordinating
+        word (a space-delimited token) that follows it."""
         raw = self.raw
         lo = self.sentence_start(s)
         if lo < s - 160:
             lo = s - 160
-        m = _LAST_CLAUSE_PUNCT.match(raw, lo, s)
-        best = m.end() if m else lo
-        # a relative or subordinating word starts a new clause
-        m = _LAST_CLAUSE_WORD.match(raw[best:s])  # (a slice: ^ is the window start)
-        if m:
-            e = best + m.end() + 1
-            return e if e < s else s
+        m = _CLAUSE_PUNCT_RE.search(raw[lo:s][::-1])
+        best = lo if m is None else s - m.start()
+        window = raw[best:s]
+        # (str.lower turns no non-ASCII character into a letter of these words, nor adds or
+        # removes spaces: the same tokens as an ASCII case-insensitive match)
+        ltoks = window.lower().split(" ")
+        if _CLAUSE_WORDS_SET.isdisjoint(ltoks):
+            return best
+        toks = window.split(" ")
+        end = s  # the end of token i
+        for i in range(len(toks) - 1, -1, -1):
+            if ltoks[i] in _CLAUSE_WORDS_SET:
+                end += 1
+                return end if end < s else s
+            end -= len(toks[i]) + 1
         return best
 
 
@@ -325,7 +335,7 @@ def _direction_before(clause: str) -> str | None:
                 if d in ("up", "down"):
                     return d
             return None
-        if any(map(str.isdigit, t)):
+        if not t.isalpha() and any(map(str.isdigit, t)):  # (no letter is a digit)
             if i < len(toks) - 1 and toks[i + 1].lower() == "or":
                 continue
             return None
@@ -339,17 +349,23 @@ def _direction_before(clause: str) -> str | None:
 _LEVEL_WORDS = frozenset(("to", "at", "from", "of", "on", "per", "a", "an", "the"))
 
 
+_SUBJ_OPENERS = frozenset(("and", "or", "but", "so", "then", "also", "while", "with"))
+
+
 def _subject(clause: str) -> str | None:
     """The noun phrase before the first verb of the clause (at most 8 words)."""
     # lower-casing the clause once gives the same tokens as lower-casing each (whitespace has no
     # case) and the same verb matches (the verb list is ASCII; only Greek sigma lower-cases by context)
-    for i, t in enumerate(clause.lower().split()):
-        if t.strip(".,;:\"“”") in _VERBS:
-            words = clause.split()[:i]
-            while words and words[0].lower() in ("and", "or", "but", "so", "then", "also", "while", "with"):
-                words = words[1:]
+    ltoks = clause.lower().split()
+    c = 0  # leading conjunctions, dropped from the subject
+    while c < len(ltoks) and ltoks[c] in _SUBJ_OPENERS:
+        c += 1
+    # a verb after c + 8 words would leave a subject of more than 8 words: no subject
+    for i in range(min(len(ltoks), c + 9)):
+        if ltoks[i].strip(".,;:\"“”") in _VERBS:
+            words = clause.split()[c:i]
             joined = "".join(words)
-            if not words or len(words) > 8 or not any(map(str.isalpha, joined)):
+            if not words or not any(map(str.isalpha, joined)):
                 return None
             if len(words) > 4 and any(map(str.isdigit, joined)):
                 return None
@@ -358,19 +374,22 @@ def _subject(clause: str) -> str | None:
     return None
 
 
+_COUNT_SKIP = frozenset(("more", "other", "additional", "extra", "new", "of", "most", "such"))
+_COUNT_STOP = frozenset(_FUNCTION | _VERBS | {"to", "per", "is", "are", "was", "were", "and", "or"})
+
+
 def _count_unit(raw: str, e: int, words: list[str] | None = None) -> tuple[str | None, bool]:
     """(counted noun, is_duration) for the words after a count (`words`: _next_words(raw, e, 4))."""
     if words is None:
         words = _next_words(raw, e, 4)
-    skip = {"more", "other", "additional", "extra", "new", "of", "most", "such"}
     unit = None
     for i, w in enumerate(words):
         lw = w.lower()
         if i == 0 and (lw in _TIME_UNITS or lw.rstrip("s") in _TIME_UNITS):
             return None, True
-        if lw in skip and unit is None:
+        if unit is None and lw in _COUNT_SKIP:
             continue
-        if lw in _FUNCTION or lw in _VERBS or lw in ("to", "per", "is", "are", "was", "were", "and", "or"):
+        if lw in _COUNT_STOP:
             break
         if unit is not None and not lw.endswith("s"):
             break
@@ -451,14 +470,17 @@ def _tickers(raw: str) -> list[dict]:
 _TOKEN_WORDS = _WORD_STEMS_SET | {s.split("-")[0] for s in _SUPERLATIVES} | set(_FRACTION_STEMS) | {"pair"}
 
 
+_SUPERLATIVE_HEADS = tuple((sup, sup.split("-")[0]) for sup in _SUPERLATIVES)
+
+
 def _ranks_fractions(raw: str, low: str, tokens: frozenset[str]) -> list[dict]:
     rows = []
     for m in _RANK_NO.finditer(raw):
         if m.start() == 0 or not raw[m.start() - 1].isalnum():
             rows.append({"start": m.start(), "end": m.end(), "text": m.group(), "kind": "rank",
                          "value": float(m.group("no")), "unit": None})
-    for sup in _SUPERLATIVES:
-        if sup.split("-")[0] not in tokens:
+    for sup, head in _SUPERLATIVE_HEADS:
+        if head not in tokens:
             continue
         for i in _find_all(low, sup):
             e = i + len(sup)
@@ -593,8 +615,7 @@ def _scan(raw: str) -> list[dict]:
         else:
             if s > 1 and raw[s - 1] == "." and raw[s - 2].isdigit():
                 continue  # 1.2.3 version strings
-            value = nb.digits_value(m.group())
-            if e < n and raw[e] == "." and e + 1 < n and raw[e + 1].isdigit():
+            if e + 1 < n and raw[e] == "." and raw[e + 1].isdigit():
                 continue
             if s < block_end:
                 continue
@@ -602,8 +623,11 @@ def _scan(raw: str) -> list[dict]:
             if bm:
                 block_end = pos = max(bm, e)
                 continue
+            g = m.group()
+            value = float(g) if g.isdigit() else nb.digits_value(g)
         r = _classify(raw, s, e, value, bool(words), pairs)
-        if r is not None and words and s > 0 and _SCALE_ONLY.fullmatch(words):
+        if r is not None and words and s > 0 and (words[0] in "aA" or words[0] >= "\x80") \
+                and _SCALE_ONLY.fullmatch(words):
             _fraction_of_scale(raw, r)
         nums.append(r)
     nums = [r for r in nums if r is not None]
@@ -765,8 +789,7 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool, pairs: bool =
             # an exchange-rate level is not an amount of money: a count whose unit is the pair
             return {"start": s, "end": e, "text": raw[s:e], "kind": "count", "value": value,
                     "unit": f"{pair[0]}/{pair[1]}", "num_start": s, "num_end": e, "raw_scale": 1.0,
-                    "factor": 1.0, "words": words, "cur_text": None, "sign": 0, "has_unitword": False,
-                    "is_int": float(value).is_integer()}
+                    "factor": 1.0, "words": words, "cur_text": None, "sign": 0, "has_unitword": False}
     val = sign * value * scale * factor
     if not (val.is_integer() and -1e12 < val < 1e12):  # (whole numbers below 1e12 print exactly)
         val = float(f"{val:.12g}")  # 32.3 * 1e6 -> 32300000.0, not ...99996
@@ -776,7 +799,7 @@ def _classify(raw: str, s: int, e: int, value: float, words: bool, pairs: bool =
     return {"start": start, "end": end, "text": raw[start:end], "kind": kind, "value": val, "unit": unit,
             "num_start": s, "num_end": e, "raw_scale": raw_scale, "factor": factor, "words": words,
             "cur_text": cur_text, "sign": sign if start < s and raw[start] in "+-−–" else 0,
-            "has_unitword": has_unitword, "is_int": float(value).is_integer()}
+            "has_unitword": has_unitword}
 
 
 def _has_fx_pair(raw: str) -> bool:
@@ -809,10 +832,7 @@ def _blocked_at(raw: str, s: int, e: int) -> int:
     belongs to (so it is not a figure), else 0."""
     # every block pattern is a run of at most four digits at s and then one of a few characters
     n = len(raw)
-    k = s
-    lim = s + 5 if s + 5 < n else n
-    while k < lim and raw[k].isdecimal():  # (\d is a decimal digit)
-        k += 1
+    k = _DIGITS_UPTO5.match(raw, s).end()
     if s < k < n:
         c = raw[k]
         if (c in _BLOCK_NEXT or c >= "\x80") and (k - s <= 2 or c == "/" or (k - s == 4 and c == "-")) \
@@ -821,6 +841,7 @@ def _blocked_at(raw: str, s: int, e: int) -> int:
             if m:
                 return m.end()
     if s > 3 and raw[s - 1] in _SPACE_CHARS and (raw[s - 2].isalpha() or raw[s - 2] == ".") \
+            and not _MONTH_INITIALS.isdisjoint(raw[max(0, s - 11):s - 3]) \
             and _MONTH_TAIL.search(raw, max(0, s - 11), s):
         return e
     if (e < len(raw) and raw[e] in "-.)") or (s > 0 and raw[s - 1] in "(+"):
@@ -835,6 +856,11 @@ def _blocked_at(raw: str, s: int, e: int) -> int:
         if "://" in tok or tok.startswith("www."):
             return e
     return 0
+
+
+_NOT_COUNT_PREV = frozenset(("no.", "no", "number", "page", "p.", "article", "section", "chapter", "route", "room",
+                             "flight", "version", "v"))
+_MONTH_ABBR = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
 
 
 def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
@@ -859,40 +885,51 @@ def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
             return True
         r["kind"] = "count"
         return True
-    word = raw[s:r["num_end"]]
-    if r["words"] and word.lower() in ("one", "a", "an", "zero") and r["raw_scale"] == 1:
-        return False
-    # years
-    if _yearlike(r):
-        return False
-    # hyphen compounds: two-day, 30-year, 17-series, 12-member
-    if e < len(raw) and raw[e] == "-" and e + 1 < len(raw) and raw[e + 1].isalpha():
-        return False
-    if e < len(raw) and raw[e] in ":/" and e + 1 < len(raw) and raw[e + 1].isdigit():
-        return False
+    words = r["words"]
+    if words:
+        if r["raw_scale"] == 1 and raw[s:r["num_end"]].lower() in ("one", "a", "an", "zero"):
+            return False
+    elif r["raw_scale"] == 1 and len(r["text"]) == 4 and _YEAR.fullmatch(r["text"]) is not None:
+        return False  # years
+    n = len(raw)
+    if e + 1 < n:
+        c = raw[e]
+        # hyphen compounds: two-day, 30-year, 17-series, 12-member
+        if c == "-" and raw[e + 1].isalpha():
+            return False
+        if c in ":/" and raw[e + 1].isdigit():
+            return False
     prev = breaks.prev_word(r["start"])
+    pll = prev.lower()
     if prev:
-        pl = prev.lower().strip("(\"“‘'")
-        if prev[-1] not in ".,;:!?)\"”’" and any(map(str.isupper, prev)) and pl not in _FUNCTION:
+        pl = pll.strip("(\"“‘'")
+        # (a word that is all lower case has no upper-case letter)
+        if prev[-1] not in ".,;:!?)\"”’" and not prev.islower() and any(map(str.isupper, prev)) \
+                and pl not in _FUNCTION:
             return False  # Mate 60, Qihoo 360, iPhone 17, S&P 500, AH 20191
-        if prev.endswith(("#", "No.")) or pl in ("no.", "no", "number", "page", "p.", "article", "section", "chapter", "route", "room", "flight", "version", "v"):
+        if pl in _NOT_COUNT_PREV or prev.endswith(("#", "No.")):
             return False
-        if pl.rstrip(".") in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
+        if pl.rstrip(".") in _MONTH_ABBR:
             return False
-    nxt = _next_words(raw, e, 4)
-    if nxt and nxt[0].lower() in _MODEL_WORDS:
-        return False
-    unit, duration = _count_unit(raw, e, nxt)
-    if duration:
-        return False
+    if e < n and raw[e] in _SPACE_CHARS:
+        nxt = _NEXT_WORDS.match(raw, e).group().split()
+        if nxt:
+            if nxt[0].lower() in _MODEL_WORDS:
+                return False
+            unit, duration = _count_unit(raw, e, nxt)
+            if duration:
+                return False
+        else:
+            unit = None
+    else:
+        unit = None
     r["unit"] = unit
-    if unit is None and not r["words"] and prev.lower() in _LEVEL_PREV \
+    if unit is None and not words and pll in _LEVEL_PREV \
             and _INDEX_RE.search(raw, breaks.sentence_start(s), s):
         r["kind"], r["unit"] = "index_points", "points"  # "the Shenzhen Component dropped 2.3% to 13,050"
     # count spans include the qualifier ("nearly one million")
-    q = _QUAL_TAIL.search(raw, max(0, r["start"] - 20), r["start"]) \
-        if prev.lower() in _QUAL_LAST else None
-    if q and r["kind"] is None:
+    if pll in _QUAL_LAST and r["kind"] is None \
+            and _QUAL_TAIL.search(raw, max(0, r["start"] - 20), r["start"]):
         r["qualifier_in_span"] = True
     return True
 
@@ -900,12 +937,20 @@ def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
 _DIRECTED_KINDS = frozenset(("money", "percent", "percentage_points", "index_points", "count"))
 
 
-def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
-    """Drop figures overlapping a stronger one; add qualifier, direction, subject, ticker."""
-    if len(rows) > MAX_FIGURES:
-        rows.sort(key=lambda r: r["start"])
-        rows = rows[:MAX_FIGURES]
-    rows.sort(key=lambda r: (r["start"], _PRIORITY.get(r["kind"], 9), -(r["end"] - r["start"])))
+def _order_key(r: dict) -> tuple:
+    return (r["start"], _PRIORITY.get(r["kind"], 9), r["start"] - r["end"])
+
+
+def _settle_overlaps(rows: list[dict]) -> list[dict]:
+    """The rows of one run of overlapping spans (in _order_key order) that are kept, by (start, end)."""
+    if len(rows) == 2:  # (the usual case: two rows that overlap each other; one is kept)
+        a, b = rows
+        if a["kind"] == "count" and b["kind"] != "count":
+            return [b]
+        if a["kind"] != "count" and b["kind"] != "count" \
+                and (_PRIORITY[b["kind"]], b["start"]) < (_PRIORITY[a["kind"]], a["start"]):
+            return [b]
+        return [a]
     kept: list[dict] = []
     strong = sorted((r for r in rows if r["kind"] != "count"), key=lambda r: (_PRIORITY[r["kind"]], r["start"]))
     taken_ends: list[int] = []  # the kept spans, non-overlapping, sorted by start
@@ -920,6 +965,34 @@ def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
         taken_ends.insert(i, e)
         kept.append(r)
     kept.sort(key=lambda r: (r["start"], r["end"]))
+    return kept
+
+
+def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
+    """Drop figures overlapping a stronger one; add qualifier, direction, subject, ticker."""
+    if len(rows) > MAX_FIGURES:
+        rows.sort(key=lambda r: r["start"])
+        rows = rows[:MAX_FIGURES]
+    rows.sort(key=_order_key)
+    # A row is dropped when it overlaps a kept one taken earlier in the order: the strong kinds by
+    # (priority, start), then the counts by start.  Only rows in one run of overlapping spans can
+    # interact, so each run is settled on its own (most rows overlap nothing and are kept).
+    kept: list[dict] = []
+    n = len(rows)
+    i = 0
+    while i < n:
+        r = rows[i]
+        j = i + 1
+        end = r["end"]
+        while j < n and rows[j]["start"] < end:
+            if rows[j]["end"] > end:
+                end = rows[j]["end"]
+            j += 1
+        if j == i + 1:
+            kept.append(r)
+        else:
+            kept.extend(_settle_overlaps(rows[i:j]))
+        i = j
     tickers = [r for r in kept if r["kind"] == "ticker"]
     tick_starts = [t["start"] for t in tickers]
     out = []
@@ -930,7 +1003,11 @@ def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
     for r in kept:
         s = r["start"]
         kind = r["kind"]
-        if prev_word(s).lower() in _QUAL_LAST:
+        # (the qualifier pattern ends with a space: no qualifier unless one precedes the figure;
+        # a word before one space is a qualifier word only if its last two letters can end one)
+        if s > 2 and raw[s - 1] in _SPACE_CHARS \
+                and (raw[s - 2] in " \u00a0\t" or raw[s - 3:s - 1].lower() in _QUAL_END2) \
+                and prev_word(s).lower() in _QUAL_LAST:
             q = _QUAL_TAIL.search(raw, s - 20 if s > 20 else 0, s)
             qual = q.group("q").lower() if q else None
         else:
@@ -947,7 +1024,8 @@ def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
             else:
                 direction = _direction_before(clause)
                 if direction is None:
-                    m = _NOUN_RUN.match(raw, r["end"])
+                    e = r["end"]
+                    m = _NOUN_RUN.match(raw, e) if e < len(raw) and raw[e] in _SPACE_CHARS else None
                     if m:
                         direction = _CHANGE_NOUNS.get(m.group(1).lower())
             if kind == "count" and r.get("unit") not in ("points", None):

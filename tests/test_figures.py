@@ -338,11 +338,21 @@ def _ref_clause_start(raw: str, s: int) -> int:
 
 
 def test_sentence_and_clause_starts_match_reference_scans():
-    for raw in [*_SEED_TEXTS, _MIXED, "THAT, Which. but  when\n" * 40]:
+    tricky = ("Sales,which rose (but fell) 5%; WHOLE whole-year afternoon who\u00a0which İwhich WHİCH "
+              "said that 7 “while” 8 —although 9 Kbut thathat 10, but\twhen 11 [who] 12")
+    for raw in [*_SEED_TEXTS, _MIXED, "THAT, Which. but  when\n" * 40, tricky * 3]:
         br = fg._Breaks(raw)
         for s in range(0, len(raw) + 1, 3):
             assert br.sentence_start(s) == _ref_sentence_start(raw, s), s
             assert br.clause_start(s) == _ref_clause_start(raw, s), s
+
+
+def test_qualifier_gate_keeps_every_qualifier():
+    """The two-letter gate before the qualifier lookup lets every qualifier phrase through."""
+    for q in fg._QUALIFIERS:
+        rows = fg._scan(f"Sales rose {q} 5% last year. Revenue was {q.upper()}  $3 billion.")
+        quals = [r["qualifier"] for r in rows if r["kind"] in ("percent", "money")]
+        assert quals == [q.lower(), q.lower()], q
 
 
 def test_digit_runs_match_regex_including_non_ascii_digits():
@@ -436,8 +446,9 @@ def test_second_character_prechecks_cover_every_match():
     currency marker is only searched for when its last characters are right, and a date / time
     block only when the digit run is short and followed by the right character."""
     surfaces = " ".join([*fg._PREFIX, *fg._CODE, *fg._SUFFIX, "M", "k K m b B bn mn lakh crore",
-                         "percent per cent pct points pts bps basis points percentage points pp"])
-    surfaces += " " + surfaces.upper() + " " + surfaces.title()
+                         "percent per cent pct points pts bps basis points percentage points pp",
+                         "per\u00a0cent pc ppts pct.pts PCT BP Pts", *("M" + k for k in fg._CODE)])
+    surfaces += " " + surfaces.upper() + " " + surfaces.title() + " " + surfaces.swapcase()
     texts = [*_SEED_TEXTS, _MIXED, surfaces.replace(" ", " 5 ") + surfaces.replace(" ", "-5-"),
              "12/5 12-5 2021-03-04 5:30 5pm 5 P.M. 5th March 5 of June 3.4.2020 1234/5 12345-6"]
     for raw in texts:
