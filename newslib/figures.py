@@ -569,6 +569,17 @@ def _number_starts(raw: str, low: str, tokens: frozenset[str]) -> list[int]:
     return starts
 
 
+_BARE_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"})
+
+
+def _after_digits(raw: str, s: int) -> bool:
+    """True when only spaces separate position `s` from a digit before it ("95 million")."""
+    i = s - 1
+    while i >= 0 and i > s - 4 and raw[i] == " ":
+        i -= 1
+    return i >= 0 and i < s - 1 and raw[i].isdigit()
+
+
 def _scan(raw: str) -> list[dict]:
     """Every figure in `raw` as a row dict (start, end, text, kind, value, unit, ...)."""
     low = raw.lower()
@@ -604,6 +615,8 @@ def _scan(raw: str) -> list[dict]:
         if words:
             if e < n and (raw[e].isalnum()):
                 continue
+            if words.lower() in _BARE_SCALES and _after_digits(raw, s):
+                continue  # "95 million": the scale of the number before, read with it (or rejected with it)
             bad = nb.bad_and(words)
             if bad is not None:
                 e = s + bad

@@ -603,3 +603,15 @@ def test_pc_means_per_cent_and_fraction_without_scale_stays_a_count():
     assert figs("Retail sales rose 11 pc.") == [("11 pc", "percent", 11.0, "%")]
     assert ("Half a million", "count", 500000.0, "people") in figs("Half a million people marched.")
     assert figs("a quarter of the market", ["money"]) == []
+
+
+def test_scale_word_is_never_a_second_figure():
+    """ "95 million common shares" after a name and "175 million to 180 million Canadian dollars":
+    the bare scale word belongs to the number before it, never a figure of its own."""
+    from newslib.figures import extract_figures
+
+    f = extract_figures("It bought Telerate's 95 million common shares last year.")
+    assert "million" not in set(f["text"])
+    f = extract_figures("The unit will fetch 175 million to 180 million Canadian dollars, it said.")
+    assert list(f["text"]) == ["175 million", "180 million Canadian dollars"]
+    assert list(f["value"]) == [175e6, 180e6] and set(f["unit"]) == {"CAD"}
