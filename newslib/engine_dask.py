@@ -57,6 +57,19 @@ def _inputs(source: Any, sources: Any, extract) -> tuple[list[str], dict, Any, l
     return paths, metadata, reg, [t for t, _ in available_extractors(extract)]
 
 
+def _start_method() -> str:
+    """How LocalCluster starts its worker processes.  On Linux, "fork" with the extractors already
+    imported: workers start in ~0.2 s instead of ~1.2 s (each "spawn"ed worker imports pandas and
+    newslib again), which matters for corpora of a few thousand articles.  Elsewhere "spawn"
+    (fork is unsafe on macOS).  NEWSLIB_DASK_START=spawn|fork|forkserver overrides."""
+    method = os.environ.get("NEWSLIB_DASK_START") or ("fork" if sys.platform.startswith("linux") else "spawn")
+    if method == "fork":
+        from .corpus import available_extractors
+
+        available_extractors()  # import the extractor modules (and their lexicons) once, before forking
+    return method
+
+
 class EngineStartError(RuntimeError):
     """The Dask cluster could not be started or reached (nothing was processed yet)."""
 
@@ -72,8 +85,11 @@ def _client(workers: int | None, scheduler: str | None):
         if scheduler:
             client, cluster = Client(scheduler), None
         else:
-            cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address=None, silence_logs=40)
+            import dask
+
+            with dask.config.set({"distributed.worker.multiprocessing-method": _start_method()}):
+                cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                       processes=True, dashboard_address=None, silence_logs=40)
             client = Client(cluster)
     except Exception as exc:
         raise EngineStartError(f"could not start Dask ({type(exc).__name__}: {exc})") from exc
