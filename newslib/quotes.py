@@ -44,9 +44,16 @@ saying ..."), "told Reuters it ...", instructions ("told staff to ..."), "wrote 
 clients that ...", document sources ("according to a letter from X dated ..."), impersonal
 passives ("it was reported that ...", speaker null, type anonymous), bullet-point quotes; a
 secondary source right after an attribution ("..., X said, according to Reuters") is not a
-second speaker.  Limits: no syntax, so
-long subjects, unusual word order and speech without a reporting verb are missed; gender is not
-used to resolve pronouns.  Every regex is linear-time (bounded repetition, disjoint classes).
+second speaker.  Unnamed groups are speakers too ("Many analysts expect ...", "analysts at Citi
+said in a note", "those surveyed said": anonymous, named by the phrase); asides between a subject
+and its cue are skipped (party tags "(R-Ky.)", ages, who-clauses, role appositions, dash asides);
+"according to" takes polls, surveys and court filings (the named pollster or filer); "the email
+said" goes to the email's author; "Policy Board of the BoJ" to the Bank of Japan.  Pronouns
+he/she are resolved with the gender the article shows (Mr./Mrs./Ms. titles, the first he/she
+after a subject mention), preferring a possessive or sentence-opening name of the same sentence;
+the narrator's "I" is never given to a third party.  Limits: no syntax, so long subjects, unusual
+word order and speech without a reporting verb are missed; gender comes only from the article (no
+first-name list).  Every regex is linear-time (bounded repetition, disjoint classes).
 """
 from __future__ import annotations
 
@@ -90,11 +97,32 @@ CAPS_STOP = frozenset(load_lexicon("quote_caps_stop.txt")) | {
     w.capitalize() for w in list(MONTHS) + list(WEEKDAYS) if len(w) > 3}
 PLACE_FIRST = frozenset(load_lexicon("quote_place_words.txt"))
 NONPERSON_HEADS = frozenset(load_lexicon("quote_nonperson_heads.txt"))
+GROUP_NOUNS = frozenset(w.lower() for w in load_lexicon("quote_group_nouns.txt"))
+_GROUP_ANY = GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS} | {w.upper() for w in GROUP_NOUNS} | {
+    "those", "Those"}
+# words that may open a group subject before its modifiers: 'many analysts', 'a number of aides',
+# 'two Senate aides', '40 percent of voters', 'those surveyed'
+GROUP_QUANT = frozenset(["some", "many", "most", "several", "other", "those", "these", "the", "few", "a",
+                         "all", "both", "numerous", "various", "two", "three", "four", "five", "six", "seven",
+                         "eight", "nine", "ten", "dozens", "hundreds", "thousands", "of", "number", "majority",
+                         "percent", "per", "cent", "half", "more", "than", "fewer", "top", "senior", "leading"])
+# words that open a group subject's post-modifier: 'analysts at Citi', 'economists polled by Reuters'
+GROUP_POST = frozenset(["at", "from", "of", "with", "for", "in", "on", "across", "inside", "within", "close",
+                        "familiar", "involved", "polled", "surveyed", "contacted", "interviewed", "asked",
+                        "questioned", "briefed", "consulted", "quoted", "cited", "who", "led", "representing",
+                        "working", "based"])
+# participles that make 'those' a group subject on their own: 'those surveyed said'
+GROUP_THOSE = frozenset(["surveyed", "polled", "asked", "questioned", "interviewed", "present", "involved",
+                         "close", "familiar", "who"])
 TIME_WORDS = frozenset(list(WEEKDAYS) + list(MONTHS) + [
     "today", "yesterday", "tonight", "earlier", "later", "recently", "last", "this", "next", "week",
     "month", "year", "morning", "afternoon", "evening", "night", "weekend"])
 
 
+_TITLE_GENDER = {"Mr": "m", "Sir": "m", "Lord": "m", "King": "m", "Prince": "m", "Congressman": "m",
+                 "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f", "Queen": "f", "Princess": "f",
+                 "Congresswoman": "f", "Madam": "f"}
+_GENDER_PRONOUN_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)(?![\w’'-])")
 _PLURAL_ROLE = {}
 for _r in ROLES:
     _PLURAL_ROLE[_r] = _r
@@ -121,7 +149,8 @@ AUX = frozenset(["also", "has", "have", "had", "further", "later", "previously",
                  "will", "could", "may", "might", "must", "should", "can", "even", "just", "still", "already",
                  "often", "frequently", "simply", "quickly", "flatly", "openly", "confidently", "bluntly",
                  "proudly", "once", "immediately", "ultimately", "always", "never", "jokingly", "boldly",
-                 "correctly", "rightly", "wrongly", "famously", "emphatically", "tersely", "plainly", "clearly"]
+                 "correctly", "rightly", "wrongly", "famously", "emphatically", "tersely", "plainly", "clearly",
+                 "now", "currently", "itself", "himself", "herself", "themselves"]
                 + list(WEEKDAYS))
 BOUNDARY_WORDS = frozenset(["that", "which", "who", "whom", "whose", "because", "since", "while", "but", "by",
                             "with", "after", "before", "when", "where", "if", "although", "though", "than",
@@ -140,7 +169,7 @@ STRICT_CLAUSE = frozenset(["add", "adds", "added", "adding", "note", "notes", "n
                            "states", "stated", "observe", "observes", "observed", "maintain", "maintains",
                            "maintained", "write", "writes", "wrote", "writing", "recall", "recalls", "recalled",
                            "predict", "predicts", "predicted", "estimate", "estimates", "estimated",
-                           "expect", "expects", "expected", "promise", "promises", "promised", "vow", "vows",
+                           "expect", "expects", "expected", "forecast", "forecasts", "promise", "promises", "promised", "vow", "vows",
                            "vowed", "remark", "remarks", "remarked", "explain", "explains", "explained",
                            "claim", "claims", "claimed", "stress", "stressed", "stresses", "fear", "fears",
                            "feared", "hope", "hopes", "hoped", "reply", "replied", "replies", "respond",
@@ -152,6 +181,15 @@ FINITE_RE = re.compile(
     r"(?<![-\w])[a-z]{2,20}ed)\b")
 SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "there", "its", "this"])
 _MEDIUM_PREPS = frozenset(["in", "on", "during", "at", "via", "through", "to", "over"])
+_OF_CUES = frozenset(["warn", "warns", "warned", "warning", "spoke", "speaks", "complained", "complains",
+                      "boasted", "boasts"])
+_GROUP_ONLY_CUES = frozenset(["expect", "fear", "forecast"])
+_FIGURE_CUES = frozenset(["projects", "projected", "pegged", "forecast", "forecasts"])
+_DIGIT_RE = re.compile(r"\d")
+# forecast verbs whose reported content may be an object and an infinitive ('expect X to slow')
+_INFINITIVE_CUES = frozenset(["expect", "expects", "expected", "forecast", "forecasts", "predict", "predicts",
+                              "predicted", "estimate", "estimates", "estimated"])
+_TO_INF_RE = re.compile(r"(?<![\w’'-])to[ \u00a0](?!the\b|a\b|an\b)[a-z]{2,20}(?![\w’'-])")
 # verbs of instruction whose reported content is an infinitive: 'told staff to continue ...'
 DIRECTIVE_CUES = frozenset(["told", "tells", "tell", "telling", "asked", "asks", "urged", "urges", "urging",
                             "ordered", "orders", "instructed", "instructs", "directed", "directs"])
@@ -236,7 +274,9 @@ _AFTER_NP_STOP_RE = re.compile(r"[,;.()\u201c\u201d\"]| on | in (?=[A-Z])| last 
                                r"posted|compiled|conducted|prepared|submitted|made public)(?![\w-])(?! by )")
 _AFTER_BY_RE = re.compile(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z]|research|market|data)")
 _INFO_TAIL_RE = re.compile(r"\b(?:this|that|the)\s+(?:information|news|report|claim)\s*$")
-_POST_NP_STOP_RE = re.compile(r"[,;.:()\u201c\u201d\"]")
+# a full stop ends the phrase unless it closes an initial or a title ('said Benjamin J. Rhodes')
+_POST_NP_STOP_RE = re.compile(r"[,;:()\u201c\u201d\"]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)"
+                              r"(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bSt)\.")
 _SPLIT_GAP_RE = re.compile(r"[^.;:!?“”\"]{0,80}[,]\s*")
 _THAT_COMMA_RE = re.compile(r"(?:that|,)\s")
 _AUX_VERB_RE = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|"
@@ -304,10 +344,17 @@ def _find_marks(raw: str, ps: int, pe: int, dq: list[int] | None = None, sq: lis
         return []
     out: list[tuple[int, int | None]] = []
     cur: int | None = None
+    skip = -1
     for i in marks:
+        if i == skip:
+            continue
         c = raw[i]
+        width = 1
+        if single and c == "'" and i + 1 < pe and raw[i + 1] == "'":
+            # '' used as a double quotation mark (NYT copy): one mark two characters wide
+            width, skip = 2, i + 1
         before = raw[i - 1] if i > ps else " "
-        after = raw[i + 1] if i + 1 < pe else " "
+        after = raw[i + width] if i + width < pe else " "
         if single and before.isalnum() and after.isalnum():
             continue        # an apostrophe: a letter on both sides
         open_ctx = (i == ps or before in WS or before in "([{—–-/:" or before in OPENERS) and after not in WS
@@ -371,8 +418,12 @@ def _scan_quotes(raw: str, paras: list[tuple[int, int]]) -> list[_Quote]:
         prev_unclosed_at_end = False
         for k, (o, c) in enumerate(pairs):
             s = o + 1
+            if raw[o] == "'" and raw.startswith("'", s):
+                s += 1      # a doubled apostrophe opening mark
             if c is not None:
                 e, close = c, c + 1
+                if raw[c] == "'" and raw.startswith("'", close, pe):
+                    close += 1      # a doubled apostrophe closing mark ('' in NYT copy)
                 closed = True
             else:
                 limit = pairs[k + 1][0] if k + 1 < len(pairs) else pe
@@ -438,22 +489,27 @@ def _names_in(raw: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=65536)
-def _name_info(t: str) -> tuple[int, str, str, bool, tuple[str, ...]] | None:
+def _name_info(t: str) -> tuple[int, str, str, bool, tuple[str, ...], tuple[str, str] | None] | None:
     """What the article's name index needs from the text of one NAME_RE match (cached: the same
     names recur across articles): (offset of the cleaned start, name with plain spaces, name
-    without its title, organisation or single word?, first_full keys of its first/last token)."""
+    without its title, organisation or single word?, first_full keys of its first/last token,
+    (surname, 'm'/'f') when a gendered title such as 'Mr.' or 'Ms' opens it)."""
     d = _clean_offset(t)
     if d is None:
         return None
     n = t[d:].replace("\u00a0", " ")
-    base, _t = _split_title(n)
+    base, title = _split_title(n)
+    tg = None
+    tgen = _TITLE_GENDER.get(title.rstrip(".")) if title is not None else None
+    if tgen is not None:
+        tg = (_POSS_RE.sub("", base.rsplit(" ", 1)[-1]), tgen)
     if _is_org_name(base) or " " not in base:
         if " " in base:
             toks = base.split()
-            return d, n, base, True, ("org:" + toks[0], "org:" + toks[-1])
-        return d, n, base, True, ()
+            return d, n, base, True, ("org:" + toks[0], "org:" + toks[-1]), tg
+        return d, n, base, True, (), tg
     toks = base.split()
-    return d, n, base, False, (toks[0], toks[-1])
+    return d, n, base, False, (toks[0], toks[-1]), tg
 
 
 @lru_cache(maxsize=65536)
@@ -569,7 +625,9 @@ class _Ctx:
         self.first_full: dict[str, tuple[str, int]] = {}   # token -> (full person name, offset)
         self.org_count: dict[str, int] = {}
         self.first_pos: dict[str, tuple[int, int]] = {}
+        self.title_gender: dict[str, str] = {}    # surname -> 'm'/'f' from 'Mr. Rowe', 'Ms Lee' ...
         names, first_full, org_count, first_pos = self.names, self.first_full, self.org_count, self.first_pos
+        title_gender = self.title_gender
         finditer = NAME_RE.finditer
         name_info = _name_info
         raw = self.raw
@@ -578,7 +636,9 @@ class _Ctx:
                 info = name_info(m[0])
                 if info is None:
                     continue
-                d, n, base, org_like, keys = info
+                d, n, base, org_like, keys, tg = info
+                if tg is not None and tg[0] not in title_gender:
+                    title_gender[tg[0]] = tg[1]
                 a, b = m.start() + d, m.end()
                 names.append((a, b, n))
                 if base not in first_pos:
@@ -594,6 +654,8 @@ class _Ctx:
         self.ent_tokens: dict[str, str] = {}            # first/last token -> entity name (latest)
         self.history: list[tuple[int, _Speaker]] = []   # (position, speaker) of attributed quotes
         self.mod_cache: dict[int, tuple[str | None, str | None, bool]] = {}   # see _modifiers
+        self.genders: dict[str, str | None] = {}
+        self.acronyms: dict[str, str] | None = None
 
     # ---- resolution ------------------------------------------------------------------------
     def canonical(self, name: str, pos: int) -> tuple[str, str, str | None]:
@@ -605,6 +667,20 @@ class _Ctx:
             return name, "organization", title
         if base in self.entities:
             return base, self.entities[base].type, title
+        m = _SUBUNIT_RE.match(base) if " of " in base else None
+        if m is not None:
+            # 'Policy Board of the BoJ', 'Monetary Policy Committee of the Bank of England': the body
+            body = m[1]
+            if " " not in body and 3 <= len(body) <= 6 and sum(c.isupper() for c in body) >= 2:
+                body = self.acronym(body) or body     # 'the BoJ' -> 'Bank of Japan' when the article has it
+            return self.canonical(body, pos)[0], "organization", title
+        if len(toks) == 1 and 3 <= len(base) <= 6 and base[:1].isupper() and not base.isupper() and \
+                not base[1:].islower() and base.isalpha():
+            # a mixed-case abbreviation ('BoJ', 'PBoC') is never a brand name: the full name when
+            # the article gives it (all-caps ones such as 'SMIC' often are the usual name: kept)
+            full = self.acronym(base)
+            if full:
+                return full, "organization", title
         if len(toks) == 1 and toks[0] in self.ent_tokens:
             ent = self.entities[self.ent_tokens[toks[0]]]
             return ent.name, ent.type, title
@@ -615,6 +691,19 @@ class _Ctx:
         if _is_org_name(base):
             return base, "organization", title
         return base, "person", title
+
+    def acronym(self, abbr: str) -> str | None:
+        """The organisation an acronym stands for in this article ('BoJ', 'BOJ' -> 'Bank of Japan'):
+        a multi-word name whose word initials spell it, case aside."""
+        if self.acronyms is None:
+            acr: dict[str, str] = {}
+            for base in self.first_pos:
+                words = base.split()
+                if 2 <= len(words) <= 6 and _is_org_name(base):
+                    acr.setdefault("".join(w[0] for w in words if w[:1].isalpha()).lower(), base)
+                    acr.setdefault("".join(w[0] for w in words if w[:1].isupper()).lower(), base)
+            self.acronyms = acr
+        return self.acronyms.get(abbr.lower())
 
     def entity(self, name: str, typ: str) -> _Entity:
         ent = self.entities.get(name)
@@ -649,17 +738,58 @@ class _Ctx:
             return self.paras[i][1]
         return len(self.raw)
 
-    def last_speaker(self, pos: int, types: tuple[str, ...] | None = None, window: int = 3000
-                     ) -> _Speaker | None:
+    def gender(self, name: str) -> str | None:
+        """'m', 'f' or None for a person as this article shows it: a gendered title before the
+        surname anywhere ('Mr. Rhodes', 'Ms Lee'), else the first he/his/him or she/her right after
+        the first full mention ('Jane Roe ... She said')."""
+        g = self.genders.get(name, "?")
+        if g != "?":
+            return g
+        g = None
+        toks = name.split()
+        if toks:
+            g = self.title_gender.get(toks[-1])
+            if g is None:
+                pos = self.first_pos.get(name)
+                if pos is not None:
+                    before = self.raw[max(0, pos[0] - 3):pos[0]].rstrip(" \u00a0")
+                    m = None
+                    if before == "" or before[-1] in ".!?\n\"“":     # the mention opens its sentence
+                        m = _GENDER_PRONOUN_RE.search(self.raw, pos[1], min(len(self.raw), pos[1] + 200))
+                    if m is not None and not any(
+                            " " in n and not _is_org_name(n) for _a, _b, n in
+                            self.names[bisect_right(self.name_starts, pos[0]):
+                                       bisect_left(self.name_starts, m.start())]):
+                        # the first he/his/him or she/her after it, no other personal name between
+                        g = "m" if m[0].lower() in ("he", "his", "him") else "f"
+        self.genders[name] = g
+        return g
+
+    def last_speaker_pos(self, name: str, pos: int) -> int:
+        """Offset of the latest quote attributed to `name` before pos (-1 if none)."""
+        for p, sp in self.history[-60:][::-1]:
+            if p <= pos and sp.name == name:
+                return p
+        return -1
+
+    def last_speaker(self, pos: int, types: tuple[str, ...] | None = None, window: int = 3000,
+                     gender: str | None = None) -> _Speaker | None:
         best = None
-        for p, sp in self.history[-60:]:
-            if p > pos or pos - p > window or not sp.name or (types is not None and sp.type not in types):
-                continue
-            if best is None or p >= best[0]:
-                best = (p, sp)
+        bad: set[str] = set()
+        while True:
+            for p, sp in self.history[-60:]:
+                if p > pos or pos - p > window or not sp.name or (types is not None and sp.type not in types):
+                    continue
+                if (best is None or p >= best[0]) and sp.name not in bad:
+                    best = (p, sp)
+            if best is None or gender is None or self.gender(best[1].name) in (gender, None) or len(bad) > 4:
+                break
+            # the latest speaker is of the other gender: the latest one that agrees
+            bad.add(best[1].name)
+            best = None
         return best[1] if best else None
 
-    def last_person_mention(self, pos: int, role: str | None = None) -> str | None:
+    def last_person_mention(self, pos: int, role: str | None = None, gender: str | None = None) -> str | None:
         if role:
             for ent in list(self.entities.values())[-30:][::-1]:
                 if ent.type == "person" and ent.role and role in ent.role.lower():
@@ -675,10 +805,14 @@ class _Ctx:
                 full = self.first_full.get(_POSS_RE.sub("", toks[0]))
                 if full and " " in full[0] and not _is_org_name(full[0]) and \
                         full[0].split()[-1] not in NONPERSON_HEADS:
-                    return self.canonical(toks[0], a)[0]
+                    canon = self.canonical(toks[0], a)[0]
+                    if gender is None or self.gender(canon) in (gender, None):
+                        return canon
                 continue
             if not _is_org_name(base) and toks[0] not in PLACE_FIRST:
-                return self.canonical(base, a)[0]
+                canon = self.canonical(base, a)[0]
+                if gender is None or self.gender(canon) in (gender, None):
+                    return canon
         return None
 
     def last_org(self, pos: int) -> str | None:
@@ -897,15 +1031,30 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
     raw = ctx.raw
     if ws is None:
         ws = _words(raw, s, e)
-    while ws and (ws[0][2].lower() in LEADING_CONJ or ws[0][2] in ",;:"):
-        ws = ws[1:]
+    while ws and (ws[0][2].lower() in LEADING_CONJ or ws[0][2] in ",;:" or len(ws) > 1 and (
+            ws[0][2].lower() in _LEAD_ADVERBS and ws[1][2].lower() in PRONOUNS)):
+        ws = ws[1:]       # 'Later he said', 'Earlier she told'
     while ws and ws[-1][2] in ",;:.":
         ws = ws[:-1]
     if not ws or len(ws) > 14:
         return None
     s, e = ws[0][0], ws[-1][1]
-    if len(ws) == 1 and (w0 := ws[0][2].lower()) in PRONOUNS:
-        return _pronoun(ctx, w0, s, e, content)
+    if len(ws) == 1:
+        w1 = ws[0][2]
+        if (w0 := w1.lower()) in PRONOUNS:
+            return _pronoun(ctx, w0, s, e, content, sent_start)
+        if len(w1) > 5 and w1[:1].isupper() and w0.endswith("ing") and \
+                raw[max(0, s - 3):s].rstrip(" \u00a0")[-1:] in ("", ".", "!", "?", "\n", "”", '"'):
+            # 'Having announced that ..., Judge Berman proceeded': the participle opens the
+            # sentence, the subject follows its clause
+            return _sentence_subject(ctx, s, min(len(raw), s + 200))
+        grp = w1 in _GROUP_ANY
+    else:
+        grp = len(ws) <= 16 and not _GROUP_ANY.isdisjoint([w for _x, _y, w in ws])
+    if grp:
+        g = _group_speaker(ctx, ws)
+        if g is not None:
+            return g
     names = _names_in(raw, s, e)
     if names and raw[names[-1][0]:names[-1][1]].lower() in ROLES and ws[0][2].lower() in DETERMINERS:
         return _descriptive(ctx, ws, s, e, sent_start)      # 'the CEO', 'the CFO'
@@ -929,7 +1078,7 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
                 return None
         name = raw[a:b]
         if name.lower() in PRONOUNS:
-            return _pronoun(ctx, name.lower(), a, b, content)
+            return _pronoun(ctx, name.lower(), a, b, content, sent_start)
         pre_w = [w for (x, _, w) in ws if x < a]
         if len(pre_w) >= 3 and pre_w[0].lower() in ("a", "an") and pre_w[-1] in ("for", "at", "of", "with") \
                 and _role_in(pre_w[1:-1]) and not raw[max(0, s - 3):s].rstrip().endswith(","):
@@ -964,6 +1113,77 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
     return _descriptive(ctx, ws, s, e, sent_start)
 
 
+_GROUP_POST_STOP = frozenset(["said", "says", "told", "that", "which", "is", "are", "was", "were", "has",
+                              "have", "had", "will", "would", ",", ";", ":", "(", ")", "“", "”", '"'])
+
+
+_GROUP_PARTICIPLES = frozenset(["polled", "surveyed", "contacted", "interviewed", "quoted", "cited", "consulted",
+                                 "briefed"])
+_GROUP_BOUNDARY = frozenset(["at", "from", "of", "with", "for", "in", "by", "who"])
+def _group_before(raw: str, a: int, b: int) -> int:
+    """End offset of a group noun in the last words of raw[a:b] when raw[a:b] ends with 'GROUP_NOUN
+    at ', 'GROUP_NOUN polled by ', 'GROUP_NOUN in Iowa who ' ... (see _group_speaker); -1 otherwise."""
+    t = raw[a:b].split()
+    if len(t) < 2 or t[-1].lower() not in _GROUP_BOUNDARY:
+        return -1
+    for k in range(len(t) - 2, max(-1, len(t) - 6), -1):
+        w = t[k]
+        lw = w.lower()
+        if lw in GROUP_NOUNS:
+            pos = raw.rfind(w, a, b)    # the words after it are names, prepositions, participles
+            return pos + len(w) if pos >= 0 else -1
+        if not (w[:1].isupper() or lw in _GROUP_BOUNDARY or lw in _GROUP_PARTICIPLES or lw in ("the", "a")):
+            return -1
+    return -1
+
+
+def _group_speaker(ctx: _Ctx, ws: list[tuple[int, int, str]]) -> _Speaker | None:
+    """An unnamed group subject: [quantifier] [<= 4 modifiers] GROUP_NOUN [post-modifier <= 10 words]
+    ('Many analysts', 'Some USDP members', 'analysts at Citi', 'Analysts polled by Reuters', 'those
+    surveyed') -> anonymous speaker named by the phrase without its quantifier."""
+    n = len(ws)
+    low = [w.lower() for _x, _y, w in ws]
+    i = 0
+    while i < n and (low[i] in GROUP_QUANT or low[i].isdigit()) and i < 5:
+        i += 1
+    if i < n and low[i] == "those" or (i > 0 and low[i - 1] == "those" and i < n and low[i] in GROUP_THOSE):
+        h = i if low[i] == "those" else i - 1
+        if h + 1 >= n or low[h + 1] not in GROUP_THOSE:
+            return None
+        post_from, i = h + 1, h
+    else:
+        h = i
+        while h < n and h - i <= 4 and low[h] not in GROUP_NOUNS:
+            w = ws[h][2]
+            if not (w[:1].isalnum() and low[h] not in BOUNDARY_WORDS and low[h] not in GROUP_POST):
+                return None
+            h += 1
+        if h >= n or low[h] not in GROUP_NOUNS:
+            return None
+        post_from = h + 1
+    post = low[post_from:]
+    if post and (post[0] not in GROUP_POST or len(post) > 10 or any(w in _GROUP_POST_STOP for w in post[1:])):
+        return None
+    raw = ctx.raw
+    s, e = ws[i if i < n else h][0], ws[-1][1]
+    if low[i] == "the" or low[max(0, i - 1)] == "the" and i > 0:
+        s = ws[i][0]
+    aff = None
+    if post:
+        nm = _names_in(raw, ws[post_from][1], e)
+        if nm:
+            aff = _POSS_RE.sub("", raw[nm[0][0]:nm[-1][1]])
+    if aff is None and h > i:
+        nm = _names_in(raw, ws[i][0], ws[h - 1][1])      # 'Barclays analysts', 'USDP members'
+        if nm:
+            aff = _POSS_RE.sub("", raw[nm[0][0]:nm[-1][1]])
+    head = low[h]
+    role = _PLURAL_ROLE.get(head)
+    return _Speaker(raw[s:e].replace("\u00a0", " "), "anonymous", role, aff, s, e)
+
+
+_LEAD_ADVERBS = frozenset(["later", "earlier", "previously", "recently", "today", "yesterday", "now", "then",
+                           "still", "again", "instead", "afterwards", "afterward", "separately", "also"])
 _DATA_VERBS = frozenset(["show", "shows", "showed", "shown", "found", "indicate", "indicates", "indicated"])
 
 
@@ -977,6 +1197,31 @@ def _document_subject(raw: str, s: int, e: int, text: str | None = None) -> bool
             if ORG_NOUNS.get(form) == "document":
                 return True
     return False
+
+
+_BY_NAME_RE = re.compile(r"[ \u00a0]by[ \u00a0](?=[A-Z])")
+
+
+def _document_source(ctx: _Ctx, s: int, e: int, se: int) -> _Speaker | None:
+    """The source of a poll, survey or document named after 'according to' ('a New York Times/CBS
+    News survey released on Thursday' -> New York Times/CBS News; 'a declaration filed in court by
+    John F. Hackett' -> John F. Hackett; 'recent polling' -> the phrase itself, anonymous)."""
+    raw = ctx.raw
+    ns = [(a, b) for a, b in _names_in(raw, s, e) if not _document_subject(raw, a, b)]
+    if ns:
+        a, b = ns[0][0], ns[-1][1]
+        name = _POSS_RE.sub("", raw[a:b]).replace("\u00a0", " ")
+        ent = ctx.entity(name, "organization")
+        return _Speaker(ent.name, ent.type, ent.role, ent.aff, a, b)
+    m = _BY_NAME_RE.search(raw, e, min(se, e + 80))
+    if m is not None and not _SENT_END_RE.search(raw, e, m.start()) and ";" not in raw[e:m.start()]:
+        nb = _names_in(raw, m.end(), min(se, m.end() + 60))
+        if nb and nb[0][0] == m.end():
+            return _describe(ctx, nb[0][0], nb[0][1], s)
+    ws = _words(raw, s, e)
+    if not ws or len(ws) > 6:
+        return None
+    return _Speaker(raw[ws[0][0]:ws[-1][1]].replace("\u00a0", " "), "anonymous", None, None, ws[0][0], ws[-1][1])
 
 
 def _titled_for(raw: str, a: int, b: int) -> int:
@@ -1001,13 +1246,72 @@ def _titled_len(name: str) -> int:
     return 0
 
 
-def _pronoun(ctx: _Ctx, p: str, s: int, e: int, content: tuple[int, int] | None) -> _Speaker | None:
+_OPENING_WORDS = frozenset(["", "But", "And", "Yet", "So", "Still", "However,", "But,", "And,"])
+
+
+def _same_sentence_person(ctx: _Ctx, s: int, sent_start: int, g: str) -> str | None:
+    """The first person named earlier in the pronoun's own sentence, outside quotation marks, whose
+    gender (as the article shows it) agrees: 'Suu Kyi's fate is unclear, but she said ...'."""
+    raw = ctx.raw
+    i = bisect_left(ctx.name_starts, sent_start)
+    if i >= len(ctx.names) or ctx.name_starts[i] >= s:
+        return None
+    for a, _b, n in ctx.names[i:i + 12]:
+        if a >= s:
+            break
+        if raw[_b - 2:_b] in ("’s", "'s"):
+            _b -= 2
+        base, _t = _split_title(n)
+        base = _POSS_RE.sub("", base).strip()
+        toks = base.split()
+        if not toks or toks[-1] in NONPERSON_HEADS or toks[0] in PLACE_FIRST or _is_org_name(base) or \
+                raw.count("“", sent_start, a) != raw.count("”", sent_start, a) or raw.count('"', sent_start, a) % 2:
+            continue
+        if not (raw.startswith(("’s", "'s"), _b) or raw[sent_start:a].strip(" \u00a0\"“‘'") in _OPENING_WORDS):
+            continue    # only a possessive ('Suu Kyi's fate ...') or the sentence's opening name
+        canon, typ, _title = ctx.canonical(base, a)
+        if typ != "person" or (len(toks) == 1 and canon == base and not _t):
+            continue
+        if ctx.gender(canon) in (g, None):
+            return canon
+    return None
+
+
+def _subject_since(ctx: _Ctx, a0: int, s: int, g: str) -> str | None:
+    """The latest person first named between a0 and s at the start of a sentence whose gender,
+    as the article shows it, is g."""
+    raw, starts, names = ctx.raw, ctx.name_starts, ctx.names
+    i0, i1 = bisect_right(starts, a0), bisect_left(starts, s)
+    for k in range(i1 - 1, max(i0, i1 - 8) - 1, -1):
+        a, _b, n = names[k]
+        before = raw[max(0, a - 3):a].rstrip(" \u00a0")
+        if before and before[-1] not in ".!?\n":
+            continue
+        base = _split_title(n)[0]
+        if " " not in base or _is_org_name(base) or ctx.first_pos.get(base, (-1, 0))[0] != a:
+            continue
+        if ctx.gender(base) == g:
+            return base
+    return None
+
+
+def _pronoun(ctx: _Ctx, p: str, s: int, e: int, content: tuple[int, int] | None,
+             sent_start: int | None = None) -> _Speaker | None:
     kind = PRONOUNS[p]
     if kind == "self":
         return None
     if kind == "person":
-        sp = ctx.last_speaker(s, ("person",))
-        name = sp.name if sp else ctx.last_person_mention(s)
+        g = "m" if p in ("he", "him") else "f"
+        name = _same_sentence_person(ctx, s, sent_start, g) if sent_start is not None else None
+        if name is None:
+            sp = ctx.last_speaker(s, ("person",), gender=g)
+            name = sp.name if sp else ctx.last_person_mention(s, gender=g)
+            if sp is not None and ctx.gender(sp.name) is None:
+                # 'Josh Earnest said ... Jane Roe disagreed. She said': a person first named, as a
+                # subject, since the last speaker's quote, whose gender the article shows to agree
+                other = _subject_since(ctx, ctx.last_speaker_pos(sp.name, s), s, g)
+                if other and other != sp.name:
+                    name = other
         if not name:
             return _Speaker(None, "person", mstart=s, mend=e)
         ent = ctx.entity(name, "person")
@@ -1074,6 +1378,11 @@ def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent
             if name:
                 ent = ctx.entity(name, "organization")
                 return _Speaker(ent.name, ent.type, ent.role, ent.aff, s, e)
+        if cls == "document" and det in ("the", "this", "that") and w in _AUTHORED and len(toks) <= 3:
+            # 'The email said ...': the author of the email the article just mentioned
+            sp = _document_author(ctx, w, s)
+            if sp is not None:
+                return _Speaker(sp.name, sp.type, sp.role, sp.aff, s, e)
         if cls == "institution" and det == "the":
             for n in list(ctx.entities.values())[-30:][::-1]:
                 if n.type == "organization" and w in n.name.lower():
@@ -1082,6 +1391,24 @@ def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent
             return None
         return _Speaker(phrase.replace("\u00a0", " "), "organization", None, aff, s, e)
     return None
+
+
+_AUTHORED = frozenset(["email", "e-mail", "emails", "letter", "memo", "note", "post", "tweet", "statement",
+                       "blog", "message"])
+
+
+def _document_author(ctx: _Ctx, noun: str, s: int) -> _Speaker | None:
+    """The speaker of the sentence where the article last mentioned `noun` ('In an email to staff,
+    chief executive Jane Roe said ... The email said ...'), within ~1,500 characters."""
+    raw = ctx.raw
+    k = raw.rfind(noun, max(0, s - 1500), s)
+    if k < 0:
+        return None
+    best = None
+    for p, sp in ctx.history[-60:]:
+        if sp.name and abs(p - k) <= 250 and p < s and (best is None or abs(p - k) < abs(best[0] - k)):
+            best = (p, sp)
+    return best[1] if best else None
 
 
 def _chunk_floor(raw: str, ws: list[tuple[int, int, str]]) -> int:
@@ -1151,7 +1478,12 @@ def _pre_walk(ws: list[tuple[int, int, str]], floor: int, lo: int, cs: int, stri
             # 'the Bureau of Industry and Security': 'and' inside an institution's name
             k -= 1
             continue
-        if w in ",;:()[]—–" or w in DOUBLE_QUOTES or (w in SINGLE_QUOTES and k - 1 > 0) or lw in BOUNDARY_WORDS:
+        if lw == "and" and k < j and k - 2 >= floor and ws[k][2].lower() in _PLURAL_ROLE and \
+                ws[k - 2][2].lower() in _PLURAL_ROLE:
+            # 'Li Auto co-founder and president Shen Yanan told': coordinated roles before a name
+            k -= 1
+            continue
+        if w in ",;:()[]—–-" or w in DOUBLE_QUOTES or (w in SINGLE_QUOTES and k - 1 > 0) or lw in BOUNDARY_WORDS:
             boundary = w
             break
         if j - k >= 12:
@@ -1179,6 +1511,17 @@ def _sent_bounds(art: Article, paras: list[tuple[int, int]], quotes: list[_Quote
                 by_para[i] = [(s, e)]
             else:
                 lst.append((s, e))
+    if "*" in raw and "** " in raw or "•" in raw:     # (single-character tests first: memchr speed)
+        # inline bullets ('... said on Tuesday ** China's factory output ...'): each starts a sentence
+        for i, lst in by_para.items():
+            cut: list[tuple[int, int]] = []
+            for s, e in lst:
+                for m in _BULLET_SPLIT_RE.finditer(raw, s, e):
+                    if m.start() > s:
+                        cut.append((s, m.start()))
+                    s = m.end()
+                cut.append((s, e))
+            by_para[i] = cut
     qspans = sorted((q.open_pos, q.close_pos) for q in quotes)
     nq = len(qspans)
     qi = 0
@@ -1202,6 +1545,8 @@ def _sent_bounds(art: Article, paras: list[tuple[int, int]], quotes: list[_Quote
                 c = raw[s] if s < e else ""
                 nxt = c if c.isalpha() else raw_first_alpha(raw, s, e)
                 cross = nxt is not None and nxt.islower()
+            if not cross and raw[me - 1:me] == ")" and _PARTY_TAG_RE.search(raw, max(ms, me - 12), me):
+                cross = True    # 'Sen. Rand Paul (R-Ky.) said': the abbreviation ends no sentence
             if cross:
                 me = e
             else:
@@ -1224,9 +1569,9 @@ def raw_first_alpha(raw: str, s: int, e: int) -> str | None:
 
 
 def _trim(raw: str, s: int, e: int, strip_that: bool = True) -> tuple[int, int]:
-    while s < e and (raw[s] in WS or raw[s] in ",;:—–"):
+    while s < e and (raw[s] in WS or raw[s] in ",;:—–•*"):
         s += 1
-    while e > s and (raw[e - 1] in WS or raw[e - 1] in ".,;:—–"):
+    while e > s and (raw[e - 1] in WS or raw[e - 1] in ".,;:—–•*"):
         e -= 1
     if strip_that and raw.startswith("that ", s):
         s += 5
@@ -1264,6 +1609,11 @@ _IMPERSONAL_RE = re.compile(r"[Ii](?<![\w’'-][Ii])t[ \u00a0](?:(?:is|was|had|h
 # what _IMPERSONAL_RE needs, read on the letters map (_letters): a cheap necessary condition
 _IMPERSONAL_GATE_RE = re.compile(rb" it (?:is|was|had|has) (?:been )?(?:widely |also |previously )?"
                                  rb"(?:reported|claimed|alleged|rumou?red|announced|said|stated|argued) ")
+_NESTED_AUX = frozenset(["had", "has", "have", "would", "will", "could", "might", "may", "should", "simply",
+                         "also", "never", "always", "repeatedly", "previously", "once"])
+_NESTED_BREAK_RE = re.compile(r"[,;:!?\"“”()—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.(?!\d)")
+_APPOS_TAIL_RE = re.compile(r",[ \u00a0](?:the|a|an)[ \u00a0]")
+_ING_TAIL_RE = re.compile(r",[ \u00a0](?!including|according|excluding|notwithstanding)[a-z]{2,20}ing[ \u00a0]")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?\"“”()—–]")
 _THAT_WORD_RE = re.compile(r"(?<![\w’'-])that ")
 _PRESENT_RE = re.compile(r"\b[a-z]{2,20}(?<!’s)(?<!'s)(?<!ss)s\b")
@@ -1279,8 +1629,29 @@ def _sentence_subject(ctx: _Ctx, ss: int, cs: int) -> _Speaker | None:
     raw = ctx.raw
     ws = _words(raw, ss, min(cs, ss + 60))
     i = 0
+    if len(ws) > 2 and ws[0][2].isupper() and ws[0][2].isalpha():
+        # a dateline: 'WASHINGTON — Sen. Bernie Sanders ...', 'NEW YORK, May 2 (Reuters) - ...'
+        d = next((k for k, (_x, _y, w) in enumerate(ws[:8]) if w in "—–-"), None)
+        if d is not None and d + 1 < len(ws):
+            ws, i = _words(raw, ws[d + 1][0], min(cs, ws[d + 1][0] + 60)), 0
     while i < len(ws) and i < 4 and (ws[i][2].lower() in LEADING_CONJ or ws[i][2] in ",;:"):
         i += 1
+    if i < len(ws) and (ws[i][2].lower() in PREPS or ws[i][2].endswith("ing") and ws[i][2][:1].isupper()) and \
+            ws[i][2].lower() not in _CLAUSE_OPENERS:
+        # a fronted adverbial: 'During Tuesday's debate, Cruz ...', 'Appearing before supporters, ...'
+        c = raw.find(",", ws[i][1], min(cs, ws[i][1] + 80))
+        if c > 0 and not _SENT_END_RE.search(raw, ws[i][1], c):
+            for _ in range(3):
+                # 'At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...': a place or a time
+                # phrase set off by commas continues the adverbial
+                c2 = raw.find(",", c + 1, min(cs, c + 40))
+                chunk = raw[c + 1:c2].split() if c2 > 0 else []
+                if not chunk or len(chunk) > 3 or not (
+                        chunk[0].lower() in PREPS or chunk[0].lower() in TIME_WORDS or
+                        len(chunk) == 1 and chunk[0][:1].isupper() and chunk[0] not in ctx.first_full):
+                    break
+                c = c2
+            ws, i = _words(raw, c + 1, min(cs, c + 61)), 0
     if i >= len(ws) or not ws[i][2][:1].isupper() or ws[i][2] in CAPS_STOP or \
             ws[i][2].lower() in BOUNDARY_WORDS or ws[i][2].lower() in _CLAUSE_OPENERS:
         return None     # 'Once he was president, ...': a subordinate clause opens the sentence
@@ -1291,6 +1662,93 @@ def _sentence_subject(ctx: _Ctx, ss: int, cs: int) -> _Speaker | None:
 
 
 _APPOS_OPENERS = DETERMINERS | {"who", "which", "led", "headed", "based", "whose"}
+_SUBUNIT_RE = re.compile(r"(?:[A-Z][\w-]{1,20} ){0,3}(?:Board|Committee|Council|Panel)(?: of Directors)? of "
+                         r"(?:the )?([A-Z].{1,80})")
+_QUOTING_RE = re.compile(r",?[ \u00a0]{1,3}quoting[ \u00a0]{1,3}")
+_GLUED_NAME_RE = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z]{1,20}[ \u00a0]){0,2}[A-Z][a-z]{1,20}(?=[A-Z][a-z]{1,20}[ \u00a0][A-Z])")
+_BULLET_SPLIT_RE = re.compile(r"[ \u00a0](?:\*\*|•)[ \u00a0](?=[A-Z“\"])")
+# words opening an aside between a subject and its cue (', who ...,', ', including Trump,', ', like
+# their Republican counterparts,') and one-word asides (', meanwhile,')
+_ASIDE_OPENERS = frozenset(["who", "which", "whose", "a", "an", "the", "himself", "herself", "including", "like",
+                            "unlike", "along", "as", "among", "both", "each", "not", "too", "also"])
+_ASIDE_ADVERBS = frozenset(["meanwhile", "however", "too", "though", "instead", "also", "moreover", "separately",
+                            "nonetheless", "nevertheless", "therefore", "then", "now", "again", "alone", "together"])
+_PARTY_TAG_RE = re.compile(r"\([A-Z]{1,2}-[A-Z][A-Za-z]{0,3}\.\)$")
+_PAREN_TAIL_RE = re.compile(r"\([^()\n]{1,40}\)[ \u00a0]{0,3}$")
+_AGE_RE = re.compile(r"\d{1,3}")
+
+
+def _aside_start(raw: str, lo: int, cs: int) -> int:
+    """Where the subject of a cue at cs ends once asides written between them are skipped: party
+    tags and other parentheses ('Sen. Rand Paul (R-Ky.) said'), ages (', 70,'), who/which clauses and
+    role appositions (', pastor of ... and a Cruz supporter,'); cs when there is none."""
+    end = cs       # the text before `end` (spaces aside) ends with ',' or ')' while asides are read
+    out = cs
+    for _ in range(3):
+        e = end
+        while e > lo and raw[e - 1] in " \u00a0":
+            e -= 1
+        if e <= lo:
+            break
+        if raw[e - 1] == "," and out < cs and e - 2 > lo and raw[e - 2] == ")":
+            e -= 1       # '(D-Mo.), who has endorsed Clinton, said'
+        if raw[e - 1] == ")":
+            m = _PAREN_TAIL_RE.search(raw, max(lo, e - 50), e)
+            if m is None:
+                break
+            out = end = m.start()
+            continue
+        if raw[e - 1] in "-—–" and (raw[e - 2:e - 1] in " \u00a0" or raw[e - 1] != "-"):
+            # 'Donald Trump - who previously said he would ... - said'
+            k = max(raw.rfind(" - ", max(lo, e - 200), e - 2), raw.rfind("—", max(lo, e - 200), e - 1),
+                    raw.rfind("–", max(lo, e - 200), e - 1))
+            if k <= lo:
+                break
+            seg = raw[k + 1:e - 1].strip(" \u00a0-")
+            segw = seg.split()
+            if segw and len(segw) <= 25 and not _SENT_END_RE.search(seg) and (
+                    segw[0].lower() in ("who", "which", "whose", "a", "an", "the") or _role_in(segw[:4])):
+                out = end = k
+                continue
+            break
+        if raw[e - 1] != ",":
+            break
+        k = raw.rfind(",", max(lo, e - 200), e - 1)
+        if k <= lo:
+            break
+        seg = raw[k + 1:e - 1].strip(" \u00a0")
+        segw = seg.split()
+        if not segw or len(segw) > 20 or any(c in seg for c in "“”\";:.!?()"):
+            break
+        w0 = segw[0].lower()
+        if not (_AGE_RE.fullmatch(seg) or w0 in _ASIDE_OPENERS or len(segw) == 1 and w0 in _ASIDE_ADVERBS
+                or w0 in ROLES or w0 in _PLURAL_ROLE or _role_in(segw[:4])
+                or segw[0].isalpha() and segw[0].islower() and any(w in ("of", "at", "for") for w in segw[1:4])):
+            break
+        out = k
+        end = k + 1      # the comma that opened this aside may close an earlier one (', 60, a doctor,')
+    return out
+
+
+
+
+def _colon_intro_speaker(ctx: _Ctx, sent_starts: list[int], k: int, s_start: int) -> _Speaker | None:
+    """The speaker a colon-ended intro sentence (sentence k - 1) hands a quote to."""
+    raw = ctx.raw
+    a = sent_starts[k - 1]
+    colon = raw.rfind(":", a, s_start)
+    if colon < 0:
+        return None
+    first = raw[a:colon].split()[:1]
+    if first and first[0].lower() in ("i", "we"):
+        if k < 2 or colon - a > 40:
+            return None
+        a2 = sent_starts[k - 2]
+        return _sentence_subject(ctx, a2, a)
+    ws = _words(raw, a, min(colon, a + 40))
+    if ws and ws[0][2].lower() in ("he", "she") and len(ws) <= 4:
+        return _describe(ctx, ws[0][0], ws[0][1], a)
+    return _sentence_subject(ctx, a, colon)
 
 
 def _led_by(ctx: _Ctx, s: int, e: int, group: _Speaker) -> _Speaker | None:
@@ -1332,6 +1790,8 @@ def _cue_ok(raw: str, start: int, w: str, cls: str) -> bool:
         return False   # 'is expected to', 'was told'
     if prev in MODALS or prev == "of":
         return False   # 'declined to comment', 'will add', 'did not say'
+    if w in _GROUP_ONLY_CUES and not (prev in GROUP_NOUNS or prev in AUX or pw[:1].isupper()):
+        return False   # bare 'expect', 'fear', 'forecast' report only for named or group subjects
     return True
 
 
@@ -1551,6 +2011,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
             content: tuple[int, int] | None = None
             kind = "indirect"
             used: list[_Quote] = []
+            second: _Quote | None = None
             if cls == "after" and consumed_to > ss and cs - consumed_to <= 60 and (
                     raw[consumed_to:cs].strip(" ,\u00a0") == "" or _lead_only(raw, consumed_to, cs)):
                 # '..., Sonderman wrote, according to Reuters', '... said in a statement according
@@ -1567,6 +2028,11 @@ def _quotes_for_article(art: Article) -> list[dict]:
                               for w in _word_texts(raw, np_s, bm.start())):
                     np_s = bm.end()
                 sp_np = _describe(ctx, np_s, np_e, ss)
+                if (sp_np is None or sp_np.name and sp_np.name.islower() or sp_np.name and sp_np.name[:2] in (
+                        "a ", "A ", "an")) and _document_subject(raw, np_s, np_e):
+                    # 'according to a New York Times/CBS News survey released ...', '... a declaration
+                    # filed in federal court by John F. Hackett'
+                    sp_np = _document_source(ctx, np_s, np_e, se) or sp_np
                 if sp_np is None:
                     continue
                 speaker = sp_np
@@ -1592,13 +2058,24 @@ def _quotes_for_article(art: Article) -> list[dict]:
                     content = (body_s, se)
                 else:
                     b0 = consumed_to
-                    content = (b0, cs)
+                    b1 = cs - 3 if raw[max(0, cs - 4):cs].lower() in (" as ", ",as ") else cs
+                    content = (b0, b1)      # '..., as reported by Reuters
             else:
                 pre_s, pre_e, boundary, pre_ws = _pre_chunk_ws(ctx, max(ss, consumed_to), cs)
                 if boundary == "long":
                     pre_s = pre_e = cs
                 if pre_e > pre_s:
                     speaker = _describe(ctx, pre_s, pre_e, ss, ws=pre_ws)
+                    gend = _group_before(raw, max(ss, pre_s - 60), pre_s) if \
+                        boundary.lower() in _GROUP_BOUNDARY else -1
+                    if gend > ss:
+                        # 'analysts at Citi said', 'economists polled by Reuters said', 'Democrats in
+                        # Iowa who watched the debate said': the group
+                        p2s, _p2e, b2 = _pre_chunk(ctx, max(ss, consumed_to), gend)
+                        if b2 != "long" and gend > p2s:
+                                g = _describe(ctx, p2s, pre_e, ss)
+                                if g is not None and g.type == "anonymous":
+                                    speaker, pre_s, boundary = g, p2s, b2
                     if speaker is None and boundary.lower() in ("with", "from", "at", "in", "for", "of", "like"):
                         # 'the blogger with nearly one million followers said'
                         bpos = raw.rfind(boundary, max(ss, pre_s - 40), pre_s)
@@ -1643,6 +2120,31 @@ def _quotes_for_article(art: Article) -> list[dict]:
                                 if segw[0].lower() in ("led", "headed"):
                                     # 'Analysts at Kellam, led by Ian Marsh, said': the named lead
                                     speaker = _led_by(ctx, seg_s, pre_s_old, speaker) or speaker
+                residue = speaker is None and pre_e > pre_s and len(pre_ws[-1][2]) > 2 and \
+                    pre_ws[-1][2].isupper() and pre_ws[-1][2] in CAPS_STOP
+                if speaker is None and (pre_e == pre_s and boundary in (",", ")", "—", "–", "-") or residue):
+                    # 'Sen. Rand Paul (R-Ky.) said', 'Yin Myint May, 60, a doctor, said', '... (R-Ky.)
+                    # MORE said' (link residue of scraped pages)
+                    cs1 = pre_ws[-1][0] if residue else cs
+                    cs2 = _aside_start(raw, max(ss, consumed_to), cs1)
+                    if cs2 < cs1 or residue and cs2 == cs1:
+                        p2s, p2e, b2 = _pre_chunk(ctx, max(ss, consumed_to), cs2)
+                        if p2e > p2s and b2 != "long":
+                            sp2 = _describe(ctx, p2s, p2e, ss)
+                            if sp2 is not None and (sp2.name or sp2.type == "anonymous"):
+                                speaker, pre_s, pre_e, boundary = sp2, p2s, p2e, b2
+                    if speaker is None and residue:
+                        # 'President TrumpDonald TrumpBiden prepares ... MORE said': a name card
+                        # glued to the name it describes (the name, then its card, then MORE)
+                        gms = _GLUED_NAME_RE.findall(raw, max(ss, cs - 400), cs)
+                        gm = None
+                        if gms:
+                            gm = _GLUED_NAME_RE.search(raw, raw.rfind(gms[-1], max(ss, cs - 400), cs), cs)
+                        if gm is not None:
+                            sp2 = _describe(ctx, gm.start(), gm.end(), ss)
+                            if sp2 is not None and sp2.name:
+                                speaker, pre_s, pre_e = sp2, gm.start(), gm.end()
+                                boundary = raw[max(ss, pre_s - 2):pre_s].strip() or ("," if pre_s > ss else "")
                 inversion = False
                 after_s = ce
                 participle = cue_text.lower().endswith("ing")
@@ -1656,6 +2158,14 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         if sp2 is not None and sp2.name is not None or (
                                 sp2 is not None and sp2.type == "anonymous"):
                             speaker, inversion = sp2, True
+                            qm = _QUOTING_RE.match(raw, sp2.mend or post_e, se) if sp2.mend is not None else None
+                            if qm is not None:
+                                # '... said a spokesperson, quoting President Trump': the one quoted
+                                qn = _names_in(raw, qm.end(), min(se, qm.end() + 60))
+                                if qn and qn[0][0] == qm.end():
+                                    sp3 = _describe(ctx, qn[0][0], qn[0][1], ss)
+                                    if sp3 is not None and sp3.name:
+                                        speaker = sp2 = sp3
                             if sp2.mend is not None and sp2.mstart is not None:
                                 r2, a2 = _apposition(raw, sp2.mend, se)
                                 ent = ctx.entities.get(sp2.name or "")
@@ -1669,6 +2179,10 @@ def _quotes_for_article(art: Article) -> list[dict]:
                     speaker = sent_speaker or _sentence_subject(ctx, ss, cs) or ctx.last_speaker(cs)
                     if speaker is not None:
                         speaker = _Speaker(speaker.name, speaker.type, speaker.role, speaker.aff, None, None)
+                if speaker is None and cue_text.lower() in _DATA_VERBS and pre_e > pre_s and \
+                        _document_subject(raw, pre_s, pre_e):
+                    # 'Data released the same day showed ...': an unnamed data source
+                    speaker = _Speaker(None, "anonymous", None, None, None, None)
                 if speaker is None:
                     continue
                 if cls == "that" and cue_text.lower() in _DATA_VERBS:
@@ -1714,6 +2228,10 @@ def _quotes_for_article(art: Article) -> list[dict]:
                             if _SPLIT_GAP_RE.fullmatch(gap) and first and first.islower():
                                 content = (qb.start, q.end)
                                 used.append(q)
+                            elif _SPLIT_GAP_RE.fullmatch(gap) and first:
+                                # '“Judge,” Brafman said, “I have never ...”': a new sentence by
+                                # the same speaker, its own quote
+                                second = q
                             break
                 else:
                     # (2) a quote right after: 'X said: “...”', 'described the handset as “...”'
@@ -1803,8 +2321,18 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         if tw and tw[0][2].lower() in ANAPHORIC_OBJECTS and (
                                 len(tw) == 1 or tw[1][2].lower() in PREPS or tw[1][2] in ".,;"):
                             anaphoric = True
-                    if nxt_cue < se and nxt_cue - obj_e <= 24 and _n_words(raw, obj_e, nxt_cue) <= 3 and \
-                            not _CLAUSE_BREAK_RE.search(raw, obj_e, nxt_cue):
+                    if nxt_cue < se and (nxt_cue - obj_e <= 24 and _n_words(raw, obj_e, nxt_cue) <= 3 and
+                                         not _CLAUSE_BREAK_RE.search(raw, obj_e, nxt_cue) or (
+                            # 'said Mr. Obama had told Jewish leaders that ...': a verb after an
+                            # auxiliary, or after a named subject, belongs to the reported clause
+                            nxt_cue - obj_e <= 48 and _n_words(raw, obj_e, nxt_cue) <= 6 and
+                            not _NESTED_BREAK_RE.search(raw, obj_e, nxt_cue) and (
+                                _prev_word(raw, max(obj_e, nxt_cue - 24), nxt_cue) in _NESTED_AUX or
+                                raw[obj_e:nxt_cue].lstrip()[:1].isupper())) or (
+                            # 'showed that 31.2 percent of households expect prices to rise': the
+                            # clause after 'that' holds its own reporting verb
+                            that_i is not None and nxt_cue - obj_e <= 80 and
+                            not _NESTED_BREAK_RE.search(raw, obj_e, nxt_cue))):
                         # 'said it expected ...', 'said he believes ...': the next cue is inside
                         # the reported clause
                         nxt_cue = cues[idx + 2][0] if idx + 2 < len(cues) else se
@@ -1815,22 +2343,34 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         cls == "clause" and after_words >= 3 and fa not in PREPS and fa not in ",.;:"
                         and not fa.endswith("ing") and fa not in ("to", "for", "the", "a", "an")
                         or cls == "clause" and fa in ("the", "a", "an") and after_words >= 4)
+                    if not after_ok and that_i is None and fa == "of" and cue_text.lower() in _OF_CUES and \
+                            not inversion and len(tw) > 2:
+                        # 'authorities warned of lingering risks to the economy': the noun phrase
+                        obj_e, after_ok = tw[0][1], True
+                    if after_ok and cue_text.lower() in _FIGURE_CUES:
+                        # 'projects net profit of 3.5 trillion yen', 'pegged its profit at ...': a
+                        # forecast figure as a noun phrase, reported only with its number
+                        after_ok = _DIGIT_RE.search(raw, obj_e, min(nxt_cue, obj_e + 120)) is not None
                     if directive:
                         after_ok = _n_words(raw, obj_e, min(nxt_cue, obj_e + 100)) >= 3
                     if after_ok and that_i is None and cue_text.lower() in STRICT_CLAUSE:
-                        after_ok = bool(FINITE_RE.search(raw, tw[1][0] if len(tw) > 1 else obj_e,
-                                                         min(nxt_cue, obj_e + 160)))
-                    if cls == "clause" and fa in ("the", "a", "an") and that_i is None:
+                        a0, a1 = tw[1][0] if len(tw) > 1 else obj_e, min(nxt_cue, obj_e + 160)
+                        after_ok = bool(FINITE_RE.search(raw, a0, a1)) or (
+                            # 'expected the economy to expand 6.8%': an object and an infinitive
+                            cue_text.lower() in _INFINITIVE_CUES and bool(_TO_INF_RE.search(raw, a0, a1)))
+                    if cls == "clause" and fa in ("the", "a", "an") and that_i is None and \
+                            cue_text.lower() not in _FIGURE_CUES:
                         # 'said the deal is off' vs 'added a new phone': needs a verb-like word
                         seg = raw[obj_e:min(nxt_cue, obj_e + 120)].lower()
                         after_ok = after_ok and (bool(_AUX_VERB_RE.search(seg)) or _has_verb(
-                            raw, obj_e, min(nxt_cue, obj_e + 120)))
+                            raw, obj_e, min(nxt_cue, obj_e + 120)) or (
+                            cue_text.lower() in _INFINITIVE_CUES and bool(_TO_INF_RE.search(seg))))
                     bstart = consumed_to
                     bend = pre_s if not inversion else cs
                     before_txt = raw[max(bstart, bend - 20):bend].rstrip(" \u00a0")
-                    if before_txt[-1:] in CLOSERS or before_txt[-1:] == '"':
+                    if before_txt[-1:] in CLOSERS or before_txt[-1:] == '"' or before_txt[-2:] == "''":
                         # 'The device "will ... term," he added': a comma inside the closing mark
-                        before_txt = before_txt[:-1]
+                        before_txt = before_txt[:-2] if before_txt[-2:] == "''" else before_txt[:-1]
                         if before_txt.endswith(","):
                             boundary = ","
                     before_ok = (boundary in (",", "—", "–") or inversion) and before_txt.endswith(
@@ -1838,6 +2378,8 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         a <= bend - 2 and b > bstart for a, b in claimed[-8:])
                     if before_ok and _lead_only(raw, bstart, bend):
                         before_ok = False
+                    if cue_text.lower() in _FIGURE_CUES and not after_ok:
+                        continue        # '... analysts had projected': no figure reported here
                     if anaphoric and prev_sent:
                         content = prev_sent
                     elif inversion and before_ok:
@@ -1854,6 +2396,20 @@ def _quotes_for_article(art: Article) -> list[dict]:
                                     not _PRESENT_RE.search(raw, obj_e, end):
                                 # 'Reuters reported that John Smith, the ..., wrote that ...'
                                 continue
+                        has_comma = raw.find(",", obj_e, end) >= 0
+                        am = _APPOS_TAIL_RE.search(raw, obj_e, end) if has_comma else None
+                        if am is not None and _n_words(raw, obj_e, am.start()) >= 4 and \
+                                not inside_quote(am.start()) and raw.find(",", am.end(), end) < 0 and \
+                                not FINITE_RE.search(raw, am.end(), end):
+                            # '... to explore 10% duties on goods, the latest jab in ...': an
+                            # appositive comment on the report closes it
+                            end = am.start()
+                        im = _ING_TAIL_RE.search(raw, obj_e, end) if has_comma else None
+                        if im is not None and _n_words(raw, obj_e, im.start()) >= 3 and \
+                                not inside_quote(im.start()):
+                            # '... projected a 21% jump in revenue, showing off ...': a participle
+                            # tail comments on the report, it is not part of it
+                            end = im.start()
                         content = (obj_e, end)
                     elif before_ok:
                         content = (bstart, bend)
@@ -1880,7 +2436,10 @@ def _quotes_for_article(art: Article) -> list[dict]:
                 continue
             if kind != "direct" and speaker is not None and speaker.mstart is not None and \
                     c0 <= speaker.mstart < c1 and content != prev_sent:
-                continue
+                k = raw.rfind(",", c0, speaker.mstart)
+                if not (cs < speaker.mstart and k > c0 and _n_words(raw, c0, k) >= 3):
+                    continue
+                c1 = k      # 'Having announced that X, Judge Berman proceeded': the clause before the subject
             if speaker.name is None and speaker.type == "person":
                 speaker = None
             if speaker is not None and speaker.type == "organization" and speaker.mstart is not None and \
@@ -1889,6 +2448,9 @@ def _quotes_for_article(art: Article) -> list[dict]:
                 speaker = sp_fix or speaker
             emit(c0, c1, kind, speaker, cue_text, used)
             claimed.append((c0, c1))
+            if second is not None and not second.used:
+                emit(second.start, second.end, "direct", speaker, cue_text, [second])
+                claimed.append((second.start, second.end))
             if content[1] <= cs:
                 consumed_to = max(consumed_to, ce)
             else:
@@ -1900,6 +2462,13 @@ def _quotes_for_article(art: Article) -> list[dict]:
     sent_begins = [s for s, _e, _p in sents]
     # the pattern needs 'it was reported' and the like as words: look for those in the letters map first
     has_impersonal = _IMPERSONAL_GATE_RE.search(letters) is not None
+    # rows so far as sorted spans with a running maximum of their ends: 'overlaps a row' in log time
+    spans = sorted((r["start"], r["end"]) for r in rows) if has_impersonal else []
+    span_starts = [a for a, _b in spans]
+    max_end: list[int] = []
+    for _a, b in spans:
+        max_end.append(b if not max_end or b > max_end[-1] else max_end[-1])
+    imp_end = -1
     for m in _IMPERSONAL_RE.finditer(raw, body_s, body_e) if has_impersonal else ():
         if inside_quote(m.start()):
             continue
@@ -1907,9 +2476,13 @@ def _quotes_for_article(art: Article) -> list[dict]:
         if k < 0 or m.end() >= sent_ends[k]:
             continue
         c0, c1 = _trim(raw, m.end(), sent_ends[k])
-        if _n_words(raw, c0, min(c1, c0 + 100)) < 3 or any(r["start"] < c1 and c0 < r["end"] for r in rows):
+        if _n_words(raw, c0, min(c1, c0 + 100)) < 3 or imp_end > c0:
+            continue
+        i = bisect_left(span_starts, c1)
+        if i > 0 and max_end[i - 1] > c0:
             continue
         emit(c0, c1, "indirect", _Speaker(None, "anonymous"), m.group(1), [])
+        imp_end = max(imp_end, c1)
 
     # ---- free-standing quotes: the previous speaker, or a colon / dash attribution ----------
     sent_starts = sorted(sent_begins)
@@ -1940,6 +2513,12 @@ def _quotes_for_article(art: Article) -> list[dict]:
                 e2 = ctx.para_end(q.close_pos)
                 sp = _describe(ctx, q.close_pos + m.end(), min(e2, q.close_pos + m.end() + 60), s_start)
                 cue = "—" if sp else None
+            if sp is None and k >= 1 and raw[max(0, s_start - 4):s_start].rstrip().endswith(":"):
+                # a paragraph ending in a colon introduces the quote: 'Rakers drew his estimate
+                # from data released by the ministry. I quote:' -> the intro's subject (the
+                # previous sentence's when the intro is the narrator's 'I quote:')
+                sp = _colon_intro_speaker(ctx, sent_starts, k, s_start)
+                cue = ":" if sp else None
             if sp is None:
                 if q.chain >= 0 and q.chain in chain_speaker:
                     sp = chain_speaker[q.chain][0]
