@@ -621,6 +621,7 @@ class _Ctx:
     def __init__(self, art: Article, paras: list[tuple[int, int]]):
         self.raw = art.raw
         self.paras = paras
+        self.in_participle = False   # guards the participle-subject look-up against re-entry
         self.names: list[tuple[int, int, str]] = []
         self.first_full: dict[str, tuple[str, int]] = {}   # token -> (full person name, offset)
         self.org_count: dict[str, int] = {}
@@ -1046,8 +1047,14 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
         if len(w1) > 5 and w1[:1].isupper() and w0.endswith("ing") and \
                 raw[max(0, s - 3):s].rstrip(" \u00a0")[-1:] in ("", ".", "!", "?", "\n", "”", '"'):
             # 'Having announced that ..., Judge Berman proceeded': the participle opens the
-            # sentence, the subject follows its clause
-            return _sentence_subject(ctx, s, min(len(raw), s + 200))
+            # sentence, the subject follows its clause (once: the subject found may be this word)
+            if ctx.in_participle:
+                return None
+            ctx.in_participle = True
+            try:
+                return _sentence_subject(ctx, s, min(len(raw), s + 200))
+            finally:
+                ctx.in_participle = False
         grp = w1 in _GROUP_ANY
     else:
         grp = len(ws) <= 16 and not _GROUP_ANY.isdisjoint([w for _x, _y, w in ws])

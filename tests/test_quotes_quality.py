@@ -337,3 +337,14 @@ def test_linear_time_quality_rules(text):
         t0 = time.perf_counter()
         json_items(art)
         assert time.perf_counter() - t0 < 2.0
+
+
+def test_participle_opening_without_comma_does_not_recurse():
+    """'Appearing on TV ... expert X expressed ...' (no comma after the participle phrase): the
+    participle-subject look-up must not call itself forever."""
+    from newslib import extract_quotes
+
+    text = ("Appearing on television late Sunday evening security analyst Maria Lopez expressed doubts, "
+            "saying the plan “will not work.”")
+    q = extract_quotes(text)  # must return, not raise RecursionError
+    assert set(q.columns) >= {"text", "speaker"}
