@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -18,6 +17,28 @@ import pandas as pd
 from . import schema
 from .cleaning import Cleaned, LineInfo, clean_text
 from .segment import paragraph_spans, sentence_spans
+from .sources import detect_outlet
+
+
+class cached_property:  # noqa: N801 (named like functools.cached_property, which it replaces)
+    """`functools.cached_property` without its per-access lock (Python 3.11 takes an RLock on every
+    first access, a measurable cost for the several cached properties read per article): computes
+    the value on first access and stores it in the instance's ``__dict__``, which later reads hit
+    directly.  Thread safety is the same as for any attribute set on an Article."""
+
+    def __init__(self, func: Callable[[Any], Any]):
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attrname = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
 
 
 def to_timestamp(value: Any) -> pd.Timestamp | None:
@@ -85,6 +106,8 @@ class Article:
 
     @cached_property
     def word_count(self) -> int:
+        if self.cleaned.body_words is not None:  # the same count, from the lines' word counts
+            return self.cleaned.body_words
         return len(self.body.split())
 
     # ---- paragraphs and sentences ----------------------------------------------------------
@@ -98,14 +121,18 @@ class Article:
         n = len(lines)
         i = 0
         while i < n:
-            j = i
-            part = lines[i].part
+            ln = lines[i]
+            part = ln.part
             # a run of adjacent lines (no blank line between) with the same part
+            j = i
             while j + 1 < n and lines[j + 1].part == part \
                     and raw.count("\n", lines[j].end, lines[j + 1].start) <= 1:
                 j += 1
-            for s, e in paragraph_spans(raw, lines[i].start, lines[j].end):
-                out.append((s, e, part))
+            if j == i:  # one line: already a stripped span, its own paragraph (what paragraph_spans gives)
+                out.append((ln.start, ln.end, part))
+            else:
+                for s, e in paragraph_spans(raw, ln.start, lines[j].end):
+                    out.append((s, e, part))
             i = j + 1
         return out
 
@@ -154,8 +181,6 @@ def parse_article(raw: str, article_id: str = "text", *, path: str | None = None
                   sources: pd.DataFrame | None = None) -> Article:
     """Parse one article's raw text.  Metadata passed in (title, published, url, byline, outlet)
     wins over what the text says; `published_from`/`outlet_from` record which was used."""
-    from .sources import detect_outlet
-
     cleaned = clean_text(raw)
     pub = to_timestamp(published)
     art = Article(

@@ -197,9 +197,21 @@ def _photo_word(tail: str) -> bool:
 _CLOSERS = (")", "]", ")\n", "]\n")  # how a line that ends in a bracketed credit ends ("$" allows a final \n)
 
 
+_IMAGE_EXTS = (".jp", ".png", ".gif", ".webp", ".avif", ".heic", ".tif")
+
+
+def _image_ext(line: str) -> bool:
+    """A necessary condition for `_IMAGE_FILE`: an image file extension after a period (tested on
+    the lower-cased line when that is exact, see `header.fold_safe`)."""
+    if not fold_safe(line):
+        return True
+    low = line.lower()
+    return any(x in low for x in _IMAGE_EXTS)
+
+
 def image_caption(line: str, words: int) -> str | None:
     """'photo-credit' or 'caption' when the line is an image credit or caption by its form."""
-    if words <= 10 and "." in line and _IMAGE_FILE.search(line):
+    if words <= 10 and "." in line and _image_ext(line) and _IMAGE_FILE.search(line):
         return "caption"
     tail = line[-80:]
     closed = tail.endswith(_CLOSERS)  # the bracketed-credit patterns all end in ) or ]
@@ -276,7 +288,7 @@ def cue(line: str, words: int | None = None, normalized: bool = False) -> str | 
                 for phrase, reason in anchored[anchor]:
                     if phrase in low:
                         return reason
-    if words <= 4 and _MORE_SITE.match(line):
+    if words <= 4 and line.startswith("More") and _MORE_SITE.match(line):
         return "teaser-heading"
     if words <= 12:
         # cheap necessary conditions first: a leading digit or "(", "follow", "video", "@", ...
@@ -288,9 +300,14 @@ def cue(line: str, words: int | None = None, normalized: bool = False) -> str | 
         if (low.startswith("follow") and _FOLLOW.match(low)) or (counted and _COMMENTS.match(k)) \
                 or ((k.startswith("video") or not ascii_k) and _VIDEO.match(k)):
             return "share-prompt"
-        # the strip needs an arrow or "increased/decreased by"
-        if (not fold_safe(line) or "creased" in line.lower() or any(c in line for c in "▲▼△▽")) \
-                and _TICKER_STRIP.search(line) and sum(c.isdigit() for c in line) >= 3 and not line.endswith("."):
+        # the strip needs an arrow or "increased/decreased by" ("creased" in `low` is the same
+        # test as in line.lower(): the normalisation only changes whitespace)
+        if line.isascii():
+            ticker = "creased" in low
+        else:
+            ticker = not fold_safe(line) or "creased" in low or "▲" in line or "▼" in line or "△" in line \
+                or "▽" in line
+        if ticker and _TICKER_STRIP.search(line) and sum(c.isdigit() for c in line) >= 3 and not line.endswith("."):
             return "ticker"
         if words <= 8 and "@" in line and _EMAIL_IN.search(line) and not low.startswith("by "):
             return "contact"

@@ -40,7 +40,7 @@ from .text import MONTH_RE, WEEKDAY_RE, line_spans
 PARTS = ("title", "dateline", "byline", "body", "boilerplate")
 
 
-@dataclass
+@dataclass(slots=True)
 class LineInfo:
     start: int  # offsets of the stripped line in raw
     end: int
@@ -59,6 +59,7 @@ class Cleaned:
     byline: str | None = None
     url: str | None = None  # a page address found in the text
     outlet_signals: list[str] = field(default_factory=list)  # names found in copyright/credit lines
+    body_words: int | None = None  # words in the body lines (None when the text has zero-width characters)
 
 
 _TITLE_SCAN = 60  # lines searched for the headline
@@ -78,6 +79,35 @@ def _site_suffix(text: str) -> re.Match | None:
 
 _SENT_END = tuple(".!?\"”’)")
 _TRUNCATED = ("...", "…")
+# whitespace that str.split() splits on but the line normalisation (boilerplate._norm) keeps
+_ODD_WS = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2028\u2029"
+
+
+# the characters that make boilerplate._norm rewrite a line (besides a double space)
+_NORM_SPACES = "\t\r\u00a0" + "".join(chr(c) for c in range(0x2000, 0x200c)) + "\u202f\u205f\u3000\ufeff"
+
+
+def _spaced(raw: str) -> bool:
+    """No line of `raw` is changed by boilerplate._norm: no double space, tab, CR, no-break,
+    zero-width or other odd space (a line never holds a line break)."""
+    if "  " in raw:
+        return False
+    if raw.isascii():
+        return "\t" not in raw and "\r" not in raw
+    for ch in _NORM_SPACES:
+        if ch in raw:
+            return False
+    return True
+
+
+def _plain(raw: str) -> bool:
+    """No character of `_ODD_WS` in raw (a `in` test per character is many times faster than a regex)."""
+    for ch in _ODD_WS:
+        if ch in raw:
+            return False
+    return True
+
+
 # a line made only of byline/dateline labels: "By", "Contributors", "Last updated:", "Written by Published"
 _LABEL_ONLY = re.compile(
     r"^(?:(?:and|&|\|)\s{1,2})?(?:(?:written|posted|reported|words|story|text)\s)?(?:by|authors?|contributors?|writers?|reporters?|byline"
@@ -124,6 +154,8 @@ _CAPTION_VERB = re.compile(
     r"\b(?:is|are)\s(?:seen|displayed|pictured|shown|silhouetted|reflected)\b"
     r"|\b(?:looks?|walks?|stands?|poses?|gestures?|waits?|sits?|passes|rides?|cycles?|queues?)"
     r"\s(?:at|past|in|on|outside|inside|near|next\sto|under|beside|along|through|by|for\sa\sphoto)\b")
+_CAPTION_VERBS = ("seen", "displayed", "pictured", "shown", "silhouetted", "reflected", "look", "walk", "stand",
+                  "pose", "gesture", "wait", "sit", "passes", "ride", "cycle", "queue")  # one is in every _CAPTION_VERB match
 _CAPTION_DATE_END = re.compile(rf"\s(?:on|in)\s(?:{WEEKDAY_RE},?\s)?{MONTH_RE}\.?\s\d{{1,2}},\s(?:19|20)\d\d\.$")
 _STAMP = re.compile(r"^date\s((?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?!\d)")
 _BUTTONS = frozenset(("learn more", "find out more", "subscribe", "subscribe now", "subscribe today", "sign up",
@@ -169,17 +201,37 @@ def _akey(s: str) -> str:
 class _Line:
     __slots__ = ("s", "e", "text", "toks", "words", "cue", "_akey", "_date", "_byline", "_dated", "_prose", "_dek")
 
-    def __init__(self, raw: str, s: int, e: int):
+    def __init__(self, raw: str, s: int, e: int, plain: bool = False, spaced: bool = False):
         self.s, self.e = s, e
-        text = self.text = bp._norm(raw[s:e])
-        toks = self.toks = text.split()  # the line's words (kept: prose() and dek() look at the first ones)
-        words = self.words = len(toks)
+        # `spaced`: the article has no double spaces, tabs, CRs or odd Unicode spaces, so the
+        # stripped raw line is already what bp._norm gives
+        text = self.text = raw[s:e] if spaced else bp._norm(raw[s:e])
+        # the line's first words (prose() and dek() look at the first 12); the last item holds the rest
+        toks = self.toks = text.split(None, 12)
+        if len(toks) <= 12:
+            words = len(toks)
+        elif plain:  # no odd whitespace in the article: the normalised words are one space apart
+            words = text.count(" ") + 1
+        else:
+            words = len(text.split())
+        self.words = words
         self.cue = bp.cue(text, words, normalized=True)
         self._akey: str | None = None
         self._dated = False
         self._date: tuple[DateHit | None, bool] = (None, False)
         self._byline: str | None | bool = False
-        self._prose: bool | None = None if words >= 10 else False  # prose needs 10+ words
+        # an article paragraph: 10+ words, a sentence end (or 25+ words), lower-case words among the first
+        if words >= 10 and (words >= 25 or text.endswith(_SENT_END)):
+            # a fifth of the first 10-12 words start lower-case: 2 of 10, 3 of 11 or 12
+            need = 2 if words == 10 else 3
+            for t in toks[:12]:
+                if t[0].islower():
+                    need -= 1
+                    if not need:
+                        break
+            self._prose = not need
+        else:
+            self._prose = False
         self._dek: bool | None = None if words >= 5 else False  # a dek needs 5+ words
 
     @property
@@ -212,7 +264,7 @@ class _Line:
 
     def is_header_meta(self) -> bool:
         """A dateline, a byline or a byline/dateline label."""
-        return self.is_dateline() or self.is_label() or (not self.prose() and self.byline() is not None)
+        return self.is_dateline() or self.is_label() or (not self._prose and self.byline() is not None)
 
     def byline(self) -> str | None:
         if self._byline is False:
@@ -226,17 +278,7 @@ class _Line:
 
     def prose(self) -> bool:
         """An article paragraph: a sentence of some length with lower-case words."""
-        if self._prose is None:
-            self._prose = self._is_prose()
         return self._prose
-
-    def _is_prose(self) -> bool:
-        if self.words < 10:
-            return False
-        if not (self.words >= 25 or self.text.endswith(_SENT_END)):
-            return False
-        toks = self.toks[:12]
-        return sum([t[0].islower() for t in toks]) * 5 >= len(toks)
 
     def dek(self) -> bool:
         """A standfirst/subheading-like line: 5+ words with lower-case words in it."""
@@ -278,7 +320,7 @@ def _consent_lines(L: list[_Line]) -> None:
 def _title_like(ln: _Line) -> bool:
     if ln.cue or ln.words < 2 or len(ln.text) > 300 or ln.words > 40:
         return False
-    if ln.words >= 20 and ln.prose():
+    if ln.words >= 20 and ln._prose:
         return False  # a paragraph
     if ln.text.endswith(":") or not any(c.isalpha() for c in ln.text):
         return False
@@ -349,7 +391,7 @@ def _lead_position(L: list[_Line], parts: list[str | None], j: int) -> bool:
         if parts[k] == "title":
             return True
         if parts[k] == "body":
-            if not L[k].prose():
+            if not L[k]._prose:
                 return False
             prose += 1
             if prose > 1:
@@ -374,7 +416,11 @@ def _caption_like(ln: _Line) -> bool:
         return False
     if ". " in text[:-1]:
         return False  # more than one sentence
-    return bool(_CAPTION_VERB.search(text) or _CAPTION_DATE_END.search(text))
+    # cheap necessary conditions first: a verb of `_CAPTION_VERB` (case-sensitive, as the regex),
+    # a year and a period at the end for `_CAPTION_DATE_END`
+    if any(v in text for v in _CAPTION_VERBS) and _CAPTION_VERB.search(text):
+        return True
+    return text[-5:-3] in ("19", "20") and _CAPTION_DATE_END.search(text) is not None
 
 
 def _structural_boilerplate(L: list[_Line], parts: list[str | None], reasons: list[str | None],
@@ -398,7 +444,7 @@ def _structural_boilerplate(L: list[_Line], parts: list[str | None], reasons: li
         j += 1
     for j in range(n):
         if parts[j] is not None or j + 1 >= n or reasons[j + 1] not in ("photo-credit", "caption") \
-                or L[j].words > 15 or L[j].prose() or any(q in L[j].text for q in _QUOTES):
+                or L[j].words > 15 or L[j]._prose or any(q in L[j].text for q in _QUOTES):
             continue
         if L[j].words <= 12 and L[j].text.endswith("."):
             mark(j, "caption")  # alt text right above a credited caption ("Jane Doe, founder of Acme.")
@@ -409,7 +455,7 @@ def _structural_boilerplate(L: list[_Line], parts: list[str | None], reasons: li
     for j in range(n):
         ln = L[j]
         if parts[j] is None:
-            if ln.prose():
+            if ln._prose:
                 prose_seen += 1
             # video teaser: a clip length and the clip's title (often twice)
             if len(ln.text) <= 8 and bp.clip_length(ln.text) and (t is None or j > t):
@@ -440,7 +486,7 @@ def _structural_boilerplate(L: list[_Line], parts: list[str | None], reasons: li
 
 
 def _is_body_start(ln: _Line) -> bool:
-    return ln.prose() and not ln.cue
+    return ln._prose and not ln.cue
 
 
 def _find_title(L: list[_Line]) -> int | None:
@@ -450,7 +496,7 @@ def _find_title(L: list[_Line]) -> int | None:
     cands: list[int] = []
     prose_after = prose_before = 0
     for i, ln in enumerate(L[:_TITLE_SCAN]):
-        if ln.prose() and not ln.cue and not ln.is_header_meta():
+        if ln._prose and not ln.cue and not ln.is_header_meta():
             if cands:
                 prose_after += 1
                 if prose_after >= 2:
@@ -460,7 +506,7 @@ def _find_title(L: list[_Line]) -> int | None:
                 if prose_before >= 2:
                     break  # the excerpt starts inside the body: no headline in it
         if _title_like(ln):
-            if ln.prose() and ln.words >= 30:
+            if ln._prose and ln.words >= 30:
                 break  # a paragraph, not a headline: the article body has started
             if _before_button(L, i):
                 continue  # a promo box: heading, blurb, "Learn more" button
@@ -474,7 +520,7 @@ def _find_title(L: list[_Line]) -> int | None:
     if len(cands) > 1:  # a masthead or slogan above the headline is never the headline
         last_plain = max((c for c in cands if not _masthead(L[c])), default=-1)
         cands = [c for c in cands if c > last_plain or not _masthead(L[c])]
-    if cands[0] == 0 and L[0].prose() and L[0].words >= 30:
+    if cands[0] == 0 and L[0]._prose and L[0].words >= 30:
         return None
     t = next((c for c in cands if _has_title_signal(L, c)), None)
     if t is None:
@@ -514,7 +560,7 @@ def _before_button(L: list[_Line], i: int) -> bool:
     for j in range(i + 1, min(len(L), i + 3)):
         if L[j].words <= 4 and L[j].cue and bp.key(L[j].text) in _BUTTONS:
             return True
-        if L[j].prose() or L[j].is_header_meta():
+        if L[j]._prose or L[j].is_header_meta():
             return False
     return False
 
@@ -562,17 +608,39 @@ def _repeat_reason(ln: _Line, title: _Line) -> str | None:
     return None
 
 
+_ZW = "\ufeff\u200b"  # stripped from line ends like whitespace (as text.line_spans does)
+
+
+def _line_spans(raw: str) -> list[tuple[int, int]]:
+    """`text.line_spans(raw)`, with the common line (no space or zero-width character at either
+    end) taken as it is, without stripping copies of it."""
+    out = []
+    pos = 0
+    for seg in raw.split("\n"):
+        n = len(seg)
+        if n:
+            a, b = seg[0], seg[-1]
+            if not (a.isspace() or b.isspace() or a in _ZW or b in _ZW):
+                out.append((pos, pos + n))
+            else:
+                out.extend((pos + s, pos + e) for s, e in line_spans(seg))
+        pos += n + 1
+    return out
+
+
 def clean_text(raw: str) -> Cleaned:
     """Label every non-blank line of `raw` and read the header (see the module docstring)."""
-    spans = line_spans(raw)
-    L = [_Line(raw, s, e) for s, e in spans]
+    plain = _plain(raw)
+    spaced = _spaced(raw)
+    spans = _line_spans(raw)
+    L = [_Line(raw, s, e, plain, spaced) for s, e in spans]
     n = len(L)
     parts: list[str | None] = [None] * n
     reasons: list[str | None] = [None] * n
     out = Cleaned(lines=[])
     if not n:
         return out
-    if any(ln.cue == "cookie" for ln in L):
+    if "cookie" in [ln.cue for ln in L]:
         _consent_lines(L)
 
     t = _find_title(L)
@@ -586,7 +654,7 @@ def clean_text(raw: str) -> Cleaned:
         if ln.is_header_meta():
             hdr_end = j
             continue
-        if ln.prose() and not ln.cue:
+        if ln._prose and not ln.cue:
             prose_seen += 1
             if ln.words >= 45 or prose_seen >= 2 or t is None:
                 break
@@ -666,7 +734,7 @@ def clean_text(raw: str) -> Cleaned:
                     lk = L[k]
                     if parts[k] in ("title",):
                         break
-                    if lk.words >= 50 or (lk.words >= 30 and lk.prose() and not lk.text.endswith(_TRUNCATED)):
+                    if lk.words >= 50 or (lk.words >= 30 and lk._prose and not lk.text.endswith(_TRUNCATED)):
                         break
                     teaser[k] = True
                     if parts[k] is None:
@@ -678,7 +746,7 @@ def clean_text(raw: str) -> Cleaned:
             if ln.cue == "contents":
                 # a table of contents: the heading and its short entries, up to the first paragraph
                 k = j + 1
-                while k < n and parts[k] is None and L[k].words <= 15 and not L[k].prose():
+                while k < n and parts[k] is None and L[k].words <= 15 and not L[k]._prose:
                     parts[k], reasons[k] = "boilerplate", "contents"
                     k += 1
                 j = k
@@ -686,7 +754,7 @@ def clean_text(raw: str) -> Cleaned:
             if ln.cue == "newsletter" and ln.words <= 8 and j > body_start:
                 # a sign-up box: its heading, then list names and blurbs up to the next paragraph
                 k = j + 1
-                while k < n and parts[k] != "title" and not (L[k].words >= 25 and L[k].prose()) \
+                while k < n and parts[k] != "title" and not (L[k].words >= 25 and L[k]._prose) \
                         and not L[k].is_header_meta():
                     if parts[k] is None:
                         parts[k] = "boilerplate"
@@ -703,12 +771,12 @@ def clean_text(raw: str) -> Cleaned:
         if parts[j] is not None:
             continue
         ln = L[j]
-        if t is not None and j < t and ln.text.startswith(_BULLETS) and ln.prose() and not ln.cue:
+        if t is not None and j < t and ln.text.startswith(_BULLETS) and ln._prose and not ln.cue:
             parts[j] = "body"  # key-point bullets above the headline
         elif t is not None and j < t:
             parts[j] = "boilerplate"
             reasons[j] = "breadcrumb" if bp.breadcrumb_parts(ln.text) else "navigation"
-        elif ln.dek() or ln.prose():
+        elif ln.dek() or ln._prose:
             parts[j] = "body"  # a standfirst / dek
         elif j + 1 == body_start and _subheading(ln):
             parts[j] = "body"  # the article's first subheading ("What happened")
@@ -719,7 +787,7 @@ def clean_text(raw: str) -> Cleaned:
     # ---- captions in the body, footer lines after the last paragraph ----------------------------
     last_prose = -1
     for j in range(n):
-        if parts[j] is None and L[j].prose():
+        if parts[j] is None and L[j]._prose:
             last_prose = j
     footer_from = n
     prose_before = False
@@ -727,13 +795,13 @@ def clean_text(raw: str) -> Cleaned:
         if reasons[j] in ("copyright", "disclaimer") and prose_before:
             footer_from = j
             break
-        prose_before = prose_before or (parts[j] is None and L[j].prose())
+        prose_before = prose_before or (parts[j] is None and L[j]._prose)
     for j in range(n):
         if parts[j] is not None:
             continue
         ln = L[j]
-        if j > footer_from and (ln.words < 25 or not (ln.prose() and j + 1 < n and parts[j + 1] is None
-                                                      and L[j + 1].prose())):
+        if j > footer_from and (ln.words < 25 or not (ln._prose and j + 1 < n and parts[j + 1] is None
+                                                      and L[j + 1]._prose)):
             # after the copyright / disclaimer: page footer, unless two paragraphs in a row resume the article
             parts[j], reasons[j] = "boilerplate", "footer"
         elif j == n - 1 and _prev_text_line(parts, reasons, j) == last_prose and ln.text[:1].isalnum():
@@ -756,7 +824,7 @@ def clean_text(raw: str) -> Cleaned:
     # lead picture ("Source: Visual China")
     later_body = False
     for j in range(n - 1, -1, -1):
-        if parts[j] == "body" and L[j].prose():
+        if parts[j] == "body" and L[j]._prose:
             later_body = True
         elif later_body and reasons[j] == "credit" and L[j].text[:6].lower() == "source":
             if L[j].words <= 6 and _lead_position(L, parts, j):
@@ -831,6 +899,9 @@ def clean_text(raw: str) -> Cleaned:
 
     out.lines = [LineInfo(L[j].s, L[j].e, parts[j] or "body", reasons[j] if parts[j] == "boilerplate" else None)
                  for j in range(n)]
+    if "\u200b" not in raw and "\ufeff" not in raw:
+        # a line's words are then exactly the words str.split() finds in its raw text
+        out.body_words = sum([L[j].words for j in range(n) if parts[j] is None or parts[j] == "body"])
     return out
 
 

@@ -148,9 +148,38 @@ def find_dates(line: str) -> list[tuple[int, int, int, int, int, int | None, int
     return found
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _time_matches(line: str) -> list[re.Match]:
+    """`list(_TIME.finditer(line))`, trying `_TIME` only where a match can start.
+
+    Both branches of `_TIME` start with the hour, one or two digits that must be followed by
+    ":", "." or an am/pm marker, never by another digit: so the hour ends a run of digits and a
+    match starts at one of the last two digits of a run (lookbehinds see the whole line, as in
+    finditer).  The regex engine cannot skip ahead itself (the pattern opens with a lookbehind and
+    is case-insensitive), which made the plain scan the slowest step of reading a dateline."""
+    out: list[re.Match] = []
+    last = 0
+    match = _TIME.match
+    for r in _DIGITS.finditer(line):
+        e = r.end()
+        p = e - 2 if e - 2 >= r.start() else e - 1
+        if p < last:
+            p = last
+        while p < e:
+            m = match(line, p)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+                break
+            p += 1
+    return out
+
+
 def _times(line: str) -> list[tuple[int, int, int, int]]:
     out = []
-    for m in _TIME.finditer(line):
+    for m in _time_matches(line):
         if m.group("h") is not None:
             h, mi, ap = int(m.group("h")), int(m.group("m")), m.group("ap")
         else:
@@ -161,6 +190,18 @@ def _times(line: str) -> list[tuple[int, int, int, int]]:
             h = (h % 12) + (12 if ap.lower() == "p" else 0)
         out.append((m.start(), m.end(), h, mi))
     return out
+
+
+# every `_CUE` word contains one of these (checked on the lower-cased line when `fold_safe`)
+_CUE_STEMS = ("pub", "posted", "updat", "modified", "created", "released", "issued", "date", "time")
+
+
+def _may_cue(line: str) -> bool:
+    """False only when `_CUE` surely finds nothing in `line`."""
+    if not fold_safe(line):
+        return True
+    low = line.lower()
+    return any(w in low for w in _CUE_STEMS)
 
 
 def parse_dateline(line: str, max_other_words: int = 6) -> tuple[DateHit | None, bool]:
@@ -177,7 +218,7 @@ def parse_dateline(line: str, max_other_words: int = 6) -> tuple[DateHit | None,
     if not dates:
         return None, False
     times = _times(line)
-    cues = [(m.start(), m.end(), m.group("cue").lower()) for m in _CUE.finditer(line)]
+    cues = [(m.start(), m.end(), m.group("cue").lower()) for m in _CUE.finditer(line)] if _may_cue(line) else []
     hits: list[DateHit] = []
     for s, e, y, mo, d, h, mi in dates:
         # the segment: from the last cue before the date to the next cue after it
@@ -260,13 +301,25 @@ _ROLE_WORDS = ("writer", "reporter", "correspondent", "editor", "contributor", "
                "author", "producer")
 
 
-def _has_role(text: str) -> bool:
+def _role_search(text: str) -> re.Match | None:
     """`_ROLE.search(text)`, with a plain substring test first (the regex is slow)."""
     if fold_safe(text):
         low = text.lower()
         if not any(w in low for w in _ROLE_WORDS):
-            return False
-    return _ROLE.search(text) is not None
+            return None
+    return _ROLE.search(text)
+
+
+def _has_role(text: str) -> bool:
+    """`_ROLE.search(text)` found something."""
+    return _role_search(text) is not None
+
+
+def _read_sub(text: str) -> str:
+    """`_READ.sub(" | ", text)`, skipped when the text has no "min" (any case)."""
+    if fold_safe(text) and "min" not in text.lower():
+        return text
+    return _READ.sub(" | ", text)
 
 
 def _has_read(line: str) -> bool:
@@ -315,25 +368,25 @@ def parse_byline(line: str, date_span: tuple[int, int] | None = None) -> str | N
     if not m and date_span is None and not _has_role(text) and not _has_read(line):
         return None  # no "By" and nothing that marks a byline (checked first: the common case)
     rest = text[m.end():] if m else text
-    rest = _READ.sub(" | ", rest)
+    rest = _read_sub(rest)
     # cut at the first separator (|, •, ·, " - ") or a dateline cue
     seg = _SEP.split(rest, maxsplit=1)[0]
-    c = _CUE.search(seg)
+    c = _CUE.search(seg) if _may_cue(seg) else None
     if c:
         seg = seg[:c.start()]
     name = seg.strip(" ,;:|-–—•·\u00a0")
     if m:
         name = _IN_PLACE.sub("", name)  # "JANE DOE in Beijing" -> "JANE DOE"
-        role = _ROLE.search(name)
+        role = _role_search(name)
         if role and "," in name[:role.start()]:  # "Jane Doe, Benzinga Staff Writer" -> "Jane Doe"
             name = name[:name.rfind(",", 0, role.start())].strip(" ,")
         return name if name and _names_ok(name) else None
     # no "By": needs a role word or a reading time or a separator after name-like words
-    has_role = bool(_ROLE.search(text)) or bool(_READ.search(line)) or date_span is not None
+    has_role = _has_role(text) or _has_read(line) or date_span is not None
     if not has_role:
         return None
     head = name
-    role = _ROLE.search(head)
+    role = _role_search(head)
     if role and len(head[role.end():].split()) > 3:
         return None  # "Commerce Dept. staff told to ...": a role word inside a sentence
     if role:  # "JANE DOE, Nikkei staff writer" -> "JANE DOE"

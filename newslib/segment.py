@@ -242,6 +242,8 @@ def paragraph_spans(raw: str, start: int = 0, end: int | None = None) -> list[tu
 
 
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ALNUM_LOW = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _STRONG = frozenset("?!‼⁇⁈⁉")
 _KIND_CACHE: dict[str, str | None] = {}
 
@@ -292,14 +294,18 @@ def sentence_spans(raw: str, start: int = 0, end: int | None = None) -> list[tup
     paragraph.  A line without final punctuation (a headline) is one sentence.
     """
     end = len(raw) if end is None else min(end, len(raw))
-    start, end = _strip(raw, max(start, 0), end)
-    if start >= end:
-        return []
+    if start < 0 or start >= end or raw[start].isspace() or raw[start] in _SPACE_CHARS \
+            or raw[end - 1].isspace() or raw[end - 1] in _SPACE_CHARS:
+        start, end = _strip(raw, max(start, 0), end)
+        if start >= end:
+            return []
     headline = None
     out: list[tuple[int, int]] = []
     cur = start
-    terms = _terminators(raw)
+    terms = _TERMS_OF[1] if _TERMS_OF[0] is raw else _terminators(raw)
     i = bisect_left(terms, start)
+    if i == len(terms) or terms[i] >= end - 1:
+        return [(start, end)]  # no terminator inside the paragraph (one at its very end at most)
     last = start  # where finditer would resume: candidates never overlap
     n_terms = len(terms)
     # no candidate starts in the paragraph's closing run of terminators and closers ('."'): it
@@ -314,6 +320,43 @@ def sentence_spans(raw: str, start: int = 0, end: int | None = None) -> list[tup
             break
         if p < last:
             continue
+        ch = raw[p]
+        c1 = raw[p + 1] if p + 1 < end else ""
+        if c1 == " " and ch == "." and p + 2 < end and raw[p - 1] not in _TERM:
+            # the character before the period is not a terminator, so a candidate starts here
+            c2 = raw[p + 2]
+            if c2 in _LOWER:
+                if p + 3 < end and not raw[p + 3].isupper():
+                    last = p + 2  # "etc. and": a lower-case word continues the sentence
+                    continue
+            elif c2 in _UPPER:
+                # the common case, decided without the regex: "word. Next" (one period, one
+                # space, an ASCII capital)
+                last = p + 2
+                lo = cur if cur > p - _LOOK else p - _LOOK
+                sp = raw.rfind(" ", lo, p)
+                prev = raw[sp + 1 if sp >= 0 else lo:p]
+                if not prev.isprintable():  # other whitespace (a line break ...) in it: split exactly
+                    tail = raw[lo:p]
+                    prev = tail.rsplit(None, 1)[-1] if tail and not tail[-1].isspace() else ""
+                core = prev.lstrip(_OPENERS) if prev and prev[0] in _OPENERS else prev
+                if core and core[-1] not in _CLOSERS:
+                    kind = _KIND_CACHE.get(core, 0)
+                    if kind == 0:
+                        kind = _kind(core)
+                    if kind is None:
+                        if p - len(prev) <= cur and _LIST_MARKER.fullmatch(core):
+                            continue
+                    elif kind == "final":
+                        last = p  # needs the next words: the full check below
+                    elif kind != "number":
+                        continue  # title, inner: "Mr.", "e.g."
+                if last == p + 2:
+                    out.append((cur, p + 1))
+                    cur = p + 2
+                    continue
+        elif c1 in _ALNUM_LOW and ch in _TERM:
+            continue  # "1.44", "scmp.com": no whitespace or capital after the terminator, no candidate
         m = _match(raw, p, end)  # what _CANDIDATE.finditer(raw, start, end) finds at p
         if m is None:
             continue

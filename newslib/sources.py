@@ -124,7 +124,7 @@ _SELF = re.compile(r"\btold (?:the )?([A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,4})")
 # `_SELF` without its leading \b: a literal prefix lets the regex engine skip to each "told "
 # (a leading \b makes it try every position); the boundary is checked in Python
 _SELF_FAST = re.compile(_SELF.pattern.removeprefix(r"\b"))
-_COPY_WORDS = ("copyright", "©", "(c)", "all rights reserved")
+_COPY_WORDS = ("copyright", "©", "(c)", "all rights reserved")  # spelled out in text_signals (faster)
 # the only characters IGNORECASE matches to an ASCII letter besides its two cases
 _FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
@@ -152,16 +152,28 @@ def text_signals(raw: str) -> list[str]:
     # cheap necessary conditions: a copyright word (substring test on the lower-cased text when
     # that is exact), a "(" for a wire dateline
     copy = True
+    paren = "(" in raw  # a one-character search: cheap, and "(c)" needs it
     if raw.isascii() or not any(c in raw for c in _FOLDS):
         low = raw.lower()
-        copy = any(w in low for w in _COPY_WORDS)
-    if copy or "(" in raw:
-        lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
-        if copy:
-            for ln in reversed(lines):
-                if len(ln) < 200 and _COPYRIGHT.search(ln):
-                    found.append(_COPYRIGHT.sub(" ", ln))
-        for ln in lines[:12]:
+        copy = "copyright" in low or "©" in low or (paren and "(c)" in low) or "all rights reserved" in low
+    if copy:
+        lines = [st for st in (ln.strip() for ln in raw.splitlines()) if st]
+        for ln in reversed(lines):
+            if len(ln) < 200 and _COPYRIGHT.search(ln):
+                found.append(_COPYRIGHT.sub(" ", ln))
+        lines = lines[:12]
+    elif paren:
+        lines = []  # only the first 12 non-blank lines are looked at
+        for ln in raw.splitlines():
+            st = ln.strip()
+            if st:
+                lines.append(st)
+                if len(lines) == 12:
+                    break
+    else:
+        lines = []
+    for ln in lines:
+        if "(" in ln:  # what _WIRE needs
             m = _WIRE.match(ln)
             if m:
                 found.append(m.group(1))
@@ -180,11 +192,12 @@ def detect_outlet(given: str | None, url: str | None, raw: str, cleaned=None,
     name = idx.domain(url)
     if name:
         return name, "url", idx.meta[name]
-    signals = list(getattr(cleaned, "outlet_signals", None) or []) + text_signals(raw)
-    for sig in signals:
-        m = idx.alias_re.search(sig)
-        if m:
-            name = idx.lookup(m.group(0))
-            if name:
-                return name, "text", idx.meta[name]
+    # the cleaner's signals first; the text's own only when none of those names a known outlet
+    for signals in (getattr(cleaned, "outlet_signals", None) or [], None):
+        for sig in text_signals(raw) if signals is None else signals:
+            m = idx.alias_re.search(sig)
+            if m:
+                name = idx.lookup(m.group(0))
+                if name:
+                    return name, "text", idx.meta[name]
     return None, None, {}
