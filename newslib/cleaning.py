@@ -71,6 +71,12 @@ _SITE_SUFFIX = re.compile(r"^(?P<head>.{8,300}?)[\s\u00a0]{1,3}[|–—-][\s\u00
 _SITE_SEP = re.compile(r"[\s\u00a0][|–—-][\s\u00a0]")  # what every _SITE_SUFFIX match contains
 
 
+# "China Tower: HK$53.42 billion", "Revenue: +12.5%": a labelled figure in a data list closing the
+# article is content, not a footer link (bounded label, so linear)
+_DATA_LINE = re.compile(
+    r"[^\s:][^:\n]{0,60}:[ \u00a0]*(?:[-+\u2212]?[A-Z]{0,3}[$\u20ac\u00a3\u00a5\u20b9][ \u00a0]?\d"
+    r"|[-+\u2212]?\d[\d.,]{0,20}[ \u00a0]?(?:%|(?i:per[ \u00a0]?cent|percent|million|billion|trillion|bn|mn)\b))")
+
 def _site_suffix(text: str) -> re.Match | None:
     """`_SITE_SUFFIX.match(text)`, skipped when the text has no spaced separator (" | ", " - ")."""
     if ("-" in text or "|" in text or "–" in text or "—" in text) and _SITE_SEP.search(text):
@@ -814,7 +820,8 @@ def clean_text(raw: str) -> Cleaned:
             parts[j], reasons[j] = "boilerplate", "label"  # a share or comment counter ("2")
         elif ln.words == 1 and ln.text.isalpha() and ln.text.islower() and j < n - 1:
             parts[j], reasons[j] = "boilerplate", "caption"  # a stray image alt text or tag ("tencent")
-        elif j > last_prose >= 0 and ln.words < 8 and not ln.text.endswith(_SENT_END):
+        elif j > last_prose >= 0 and ln.words < 8 and not ln.text.endswith(_SENT_END) \
+                and not _DATA_LINE.match(ln.text):
             parts[j], reasons[j] = "boilerplate", "footer"
         else:
             parts[j] = "body"

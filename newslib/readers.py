@@ -11,7 +11,8 @@ Entry points
 ``source`` is a file, a directory (read recursively in sorted order; hidden files and folders such
 as ``.git`` and ``.ipynb_checkpoints`` are skipped), a glob pattern (``"data/**/*.txt"``) or a
 list/tuple of these.  A path that does not exist, or a pattern that matches nothing, comes out as
-an error row: nothing given is silently dropped.
+an error row: nothing given is silently dropped.  A str holding a line break is an article's text,
+not a path: it is read as one article (``article_id`` "text").
 
 Sidecars
 --------
@@ -1038,7 +1039,11 @@ def _expand(source) -> list[_Entry]:
             out.extend(_expand(s))
     elif isinstance(source, (str, os.PathLike)):
         p = Path(source)
-        if p.is_dir():
+        try:
+            is_dir = p.is_dir()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte: not a path we can open
+            return [_Entry(p, None, f"not a readable path ({type(exc).__name__}: {exc})")]
+        if is_dir:
             out = _walk(p) or [_Entry(p, p, "directory with no files")]
         elif os.path.lexists(p):
             out = [_Entry(p, None)]
@@ -1064,6 +1069,12 @@ def _expand(source) -> list[_Entry]:
             seen.add(key)
             uniq.append(e)
     return uniq
+
+
+def looks_like_text(source) -> bool:
+    """True for a str that is an article's text rather than a path or pattern: it holds a line
+    break (no real path does)."""
+    return isinstance(source, str) and ("\n" in source or "\r" in source)
 
 
 def expand_source(source) -> list[Path]:
@@ -1181,6 +1192,10 @@ def iter_records(source, *, sources=None, text_column: str | None = None,
     read, for every file `source` stands for (see the module docstring).  `sources` (a
     sources.csv path or frame) overrides the folders' sidecar ``sources.csv``.  Never raises for
     bad input; article ids are made unique (``#2``, ``#3`` ...)."""
+    if looks_like_text(source):
+        # a plain article text given where paths are expected (paths never hold a line break)
+        yield parse_article(source, "text", format="string", sources=_registry(sources))
+        return
     user_reg = _registry(sources)
     side = _Sidecars()
     used: dict[str, int] = {}

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import newslib
 from newslib import schema
 from newslib.article import Article
 from newslib.readers import (
@@ -414,3 +415,19 @@ def test_engine_style_calls_reuse_one_registry(tmp_path):
     assert arts[0].outlet is None
     assert arts[1].outlet == "South China Morning Post" and arts[1].outlet_meta["country"] == "Hong Kong SAR"
     assert _registry(user) is _registry(user)
+
+
+def test_text_with_line_breaks_is_an_article_not_a_path():
+    text = ("Xiaomi shares rose 5% on Monday\n\nXiaomi shares rose on Monday after the company said "
+            "revenue grew strongly in the quarter.\n\nChina Tower: HK$53.42 billion\nXiaomi: HK$23.97 billion\n")
+    arts = newslib.read_articles(text)
+    assert len(arts) == 1 and arts["article_id"].iloc[0] == "text"
+    assert arts["raw"].iloc[0] == text and pd.isna(arts["error"].iloc[0])
+    # a labelled figure list closing the article is content, not a footer
+    assert list(arts["boilerplate"].iloc[0]) == []
+
+
+def test_unopenable_path_names_are_error_rows_not_crashes(tmp_path):
+    too_long = str(tmp_path / ("x" * 5000))
+    arts = newslib.read_articles([too_long, str(tmp_path / "nul\x00name.txt")])
+    assert len(arts) == 2 and arts["error"].notna().all()
