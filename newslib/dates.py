@@ -125,6 +125,14 @@ _re = functools.cache(re.compile)
 _SOON_SIGNAL = re.compile(r"\s(?:after|before)\b", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\bas\s\Z", re.IGNORECASE)
 _WS = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm_ws(text: str) -> str:
+    """`text` with each whitespace run as one space (cached: rule groups repeat)."""
+    return _WS.sub(" ", text)
+
+
 _WS_DASH = re.compile(r"[\s-]+")
 
 
@@ -370,8 +378,20 @@ _REACH = {"iso": (1, 26), "mdy_num": (1, 12), "year": (30, 10), "decade": (14, 1
           "mdy": (45, 45), "dmy": (30, 30), "qform": (12, 12), "weekdays_set": (5, 30)}
 _REACH_IDX = [_REACH.get(name, (60, 45)) for name, _ in RULES]
 # words one of which every match of a rule contains (checked before its regex runs on a window):
-# "ago" needs its direction word, "dmy" a digit (the day)
-_NEED_WORDS = {_PRIORITY["ago"]: ("ago", "earlier", "later", "before", "after", "now", "hence")}
+# "ago" needs its direction word, "every" and "times_per" their unit, "yearend" its "year", the
+# bare plurals their plural unit and "season_bare" a season other than "fall"; "dmy" a digit (the day)
+_PLURAL_UNITS = ("years", "decades", "months", "weeks", "days", "hours", "minutes", "centuries")
+_NEED_WORDS = {
+    _PRIORITY["ago"]: ("ago", "earlier", "later", "before", "after", "now", "hence"),
+    _PRIORITY["times_per"]: ("year", "month", "week", "day", "hour", "quarter"),
+    _PRIORITY["every"]: ("day", "week", "month", "quarter", "year", "morning", "evening", "night", "weekend", "summer",
+                         "winter", "spring", "fall", "autumn", *_WD_NAMES, "january", "february", "march", "april",
+                         "may", "june", "july", "august", "september", "october", "november", "december"),
+    _PRIORITY["yearend"]: ("year",),
+    _PRIORITY["ago_bare"]: _PLURAL_UNITS[:5],
+    _PRIORITY["bare_plural"]: _PLURAL_UNITS,
+    _PRIORITY["season_bare"]: ("spring", "summer", "autumn", "winter"),
+}
 _P_DMY = _PRIORITY["dmy"]
 _SLACK = 20
 
@@ -424,25 +444,31 @@ def _nearest_year(dct: date, month: int, day: int | None, tense) -> int:
     cue forces the latest past one).  A month-day: the occurrence nearest the anchor, moved a
     year forward when a future cue meets a date two months gone.  `tense` is future / past /
     None, or a function giving it (read only when it matters)."""
+    y_future, y_past, y_none = _nearest_years(dct, month, day)
+    if y_future == y_past == y_none:
+        return y_none
+    if callable(tense):
+        tense = tense()
+    return y_future if tense == "future" else y_none if tense is None else y_past
+
+
+@functools.lru_cache(maxsize=4096)
+def _nearest_years(dct: date, month: int, day: int | None) -> tuple[int, int, int]:
+    """`_nearest_year` for a future cue, another cue (past) and no cue."""
     if day is None:
         if month == dct.month:
-            return dct.year
+            return dct.year, dct.year, dct.year
         past_y = dct.year if month < dct.month else dct.year - 1
         ahead = (month - dct.month) % 12
-        if callable(tense):
-            tense = tense()
-        if tense == "future" or (tense is None and ahead <= 3):
-            return past_y + 1
-        return past_y
+        return past_y + 1, past_y, past_y + 1 if ahead <= 3 else past_y
     best = _nearest_day_year(dct, month, day)
     cand = date(best, month, min(day, 28))
     if cand < dct - timedelta(days=60):
-        if (tense() if callable(tense) else tense) == "future":
-            return best + 1
-    elif cand > dct + timedelta(days=_AHEAD_DAYS):
-        if (tense() if callable(tense) else tense) != "future":
-            return best - 1  # "the year ended March 31" in November: the last one, not the next
-    return best
+        return best + 1, best, best
+    if cand > dct + timedelta(days=_AHEAD_DAYS):
+        # "the year ended March 31" in November: the last one, not the next
+        return best, best - 1, best - 1
+    return best, best, best
 
 
 @functools.lru_cache(maxsize=4096)
@@ -505,14 +531,29 @@ class Timex:
     rule: str = ""
 
 
+def _dct_parts(ts: pd.Timestamp | None) -> tuple[pd.Timestamp | None, date | None, str | None]:
+    """A publication date as (Timestamp, date, YYYY-MM-DD), or three Nones."""
+    if ts is None:
+        return None, None, None
+    d = ts.date()
+    return ts, d, d.isoformat()
+
+
+@functools.lru_cache(maxsize=1024)
+def _dct_info(published: str) -> tuple[pd.Timestamp | None, date | None, str | None]:
+    """`_dct_parts` of a publication date given as a string (cached: a corpus repeats them)."""
+    return _dct_parts(to_timestamp(published))
+
+
 class _Ctx:
     """Resolution state for one text: the anchor (publication) date and the last date mentioned."""
 
-    def __init__(self, raw: str, dct: pd.Timestamp | None):
+    __slots__ = ("raw", "dct_ts", "dct", "dct_str", "last", "last_coarse", "last_day", "named_q")
+
+    def __init__(self, raw: str, published: Any = None):
         self.raw = raw
-        self.dct_ts = dct
-        self.dct: date | None = dct.date() if dct is not None else None
-        self.dct_str = self.dct.isoformat() if self.dct else None
+        self.dct_ts, self.dct, self.dct_str = (
+            _dct_info(published) if isinstance(published, str) else _dct_parts(to_timestamp(published)))
         self.last: str | None = None  # last calendar value mentioned (any granularity)
         self.last_coarse: str | None = None  # last month/quarter/half/year value mentioned
         self.last_day: str | None = None  # last day value mentioned
@@ -522,7 +563,7 @@ class _Ctx:
         """future / past / None from the cue word nearest before offset `s` in the same clause
         (the clause ends at ; : ! ? a quote mark, a line break or a full stop that does not
         close an abbreviation)."""
-        window = self.raw[max(0, s - 90):s].lower().replace("’", "'")
+        window = self.raw[s - 90 if s > 90 else 0:s].lower().replace("’", "'")
         window = _HARD_BREAK.split(window)[-1]  # the loop below stops at the last one anyway
         toks = _CUE_TOKEN.findall(window)
         ll = "'ll" in window
@@ -588,7 +629,7 @@ class _Ctx:
 @functools.lru_cache(maxsize=2048)
 def _num(text: str) -> float | None:
     """A small cardinal written in digits or words; None for vague amounts (several, a few)."""
-    t = _WS.sub(" ", text.lower().replace("-", " ")).strip()
+    t = _norm_ws(text.lower().replace("-", " ")).strip()
     if t == "a couple of":
         return 2  # TimeML: "a couple of years" = P2Y
     if t in _VAGUE or t in ("dozens of",):
@@ -697,6 +738,11 @@ def _bare_march_is_month(raw: str, s: int, e: int) -> bool:
         _SENTENCE_FIRST_WORD.search(raw, max(0, s - 16), s))
 
 
+_MONTH_CUE = re.compile(r"(?:in|since|by|until|till|through|from|to|of|early|mid|late|and|or|before|after|during|last|next"
+                        r"|this|between|end|that|the)[\s-]{1,2}$")
+_NAMED_DAY = re.compile(r"(?:Black|Super|Good|Cyber|Ash|Palm|Easter|Bloody|Holy|Shrove|Giving)\s$")
+
+
 def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 - one dispatcher
     s, e = m.span()
     dct = ctx.dct
@@ -710,24 +756,37 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
     if f is not None:
         return f(m, ctx, T)
 
-    if rule == "iso":
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        if g["sep"] == "." and not g["H"]:
+    if rule == "weekday":
+        tok = g["wd"]
+        if not tok[0].isupper():
+            return None
+        key = tok.lower().rstrip(".")
+        if key not in WEEKDAYS:
+            return None
+        if len(key) <= 4 and not tok.endswith(".") and key not in ("tues", "thur", "thurs"):
+            return None  # "Sun", "Sat", "Wed", "Mon" are too often words or names
+        if tok.endswith(".") and len(key) <= 4:
             pass
-        try:
-            v = date(y, mo, d).isoformat()
-        except ValueError:
+        # a weekday used as a name ("Black Friday", "Super Tuesday", "Good Friday")
+        if s > 1 and raw[s - 1].isspace() and _NAMED_DAY.search(raw[max(0, s - 9):s]):
             return None
-        if g["H"]:
-            return T("time", f"{v}T{int(g['H']):02d}:{g['M']}")
-        return T("date", v)
-    if rule == "mdy_num":
-        y = int(g["y"])
-        y = y + (2000 if y < 50 else 1900) if y < 100 else y
-        try:
-            return T("date", date(y, int(g["m"]), int(g["d"])).isoformat())
-        except ValueError:
-            return None
+        mod = _mod_of(g["mod"])
+        wd = WEEKDAYS[key]
+        part = g["part"]
+        e_ = e
+        if dct is None:
+            v = f"XXXX-WXX-{wd + 1}"
+        else:
+            diff = (dct.weekday() - wd) % 7
+            # the publication day's own weekday is that day whatever the tense
+            if diff and ctx.tense(m.start("wd")) == "future":
+                d = dct + timedelta(days=(wd - dct.weekday()) % 7)
+            else:
+                d = dct - timedelta(days=diff)
+            v = d.isoformat()
+        # "Wednesday night": the span takes the part of day, the value stays the day (TimeBank and
+        # AQUAINT mostly annotate the day alone; a TIME with the part, 2000-01-05TNI, scores worse)
+        return T("date", v, mod, ctx.dct_str, end=e_)
     if rule in ("mdy", "dmy"):
         mon_tok = g["mon"]
         if not mon_tok[0].isupper():
@@ -745,9 +804,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             start = m.start("mon") if not g.get("mod") else m.start("mod")
         if rule == "mdy" and day is None and not g["year"]:
             # a bare month name: "May"/"March" as words need a temporal cue before them
-            before = raw[max(0, s - 12):s].lower()
-            cue = _re(r"(?:in|since|by|until|till|through|from|to|of|early|mid|late|and|or|before|after|during|last|next|this|between|end|that|the)[\s-]{1,2}$").search(before)
-            if mon_tok in ("May", "March") and not (cue or mod or g.get("rely") or g.get("spy")) and not (
+            if mon_tok in ("May", "March") and not (_MONTH_CUE.search(raw[max(0, s - 12):s].lower()) or mod or g.get("rely") or g.get("spy")) and not (
                     _MONTH_RANGE_BEFORE.search(raw, max(0, s - 11), s)
                     or (mon_tok == "March" and _bare_march_is_month(raw, s, e))):
                 return None
@@ -786,6 +843,17 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         else:
             v = f"{ys}-{month:02d}"
         return T("date", v, mod, anchor, start=start, end=e)
+    if rule == "ref":
+        key = _norm_ws(m.group(0).lower())
+        v = _REFS.get(key)
+        if v is None:
+            return None
+        if key in ("soon", "shortly") and (_SOON_SIGNAL.match(raw, e) or _AS_BEFORE.search(raw, max(0, s - 4), s)):
+            return None  # "soon after the attack", "as soon as": a signal word, not a time (TimeML)
+        start = s
+        if key.startswith("in the "):
+            start = s + 3
+        return T("date", v, start=start)
     if rule == "year":
         y = int(g["year"])
         mod = _mod_of(g.get("mod"))
@@ -801,6 +869,45 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             if not 1700 <= y <= 2099:
                 return None
         return T("date", f"{y:04d}", mod)
+    if rule == "deictic":
+        w = g["w"].lower()
+        mod = _mod_of(g["mod"])
+        part = g["part"]
+        if w == "overnight":
+            return None
+        if w == "today" and not part and not mod:
+            pm = _TODAYS_NOUN.match(raw, e)
+            words = [x.lower() for x in pm.groups() if x] if pm else []
+            k = next((i for i, x in enumerate(words) if x in _FUNCTION_WORDS), len(words))
+            if _PRESENT_NOUNS.intersection(words[:k]):
+                return T("date", "PRESENT_REF")  # "in today's toxic environment": the present era
+        if dct is None:
+            return T("date", None, mod)
+        d = dct + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
+        v = d.isoformat()
+        if w == "tonight":
+            return T("time", v + "TNI", mod, ctx.dct_str)
+        if part:
+            return T("time", v + "T" + _DAYPART[part.lower()], mod, ctx.dct_str)
+        return T("date", v, mod, ctx.dct_str)
+    if rule == "iso":
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        if g["sep"] == "." and not g["H"]:
+            pass
+        try:
+            v = date(y, mo, d).isoformat()
+        except ValueError:
+            return None
+        if g["H"]:
+            return T("time", f"{v}T{int(g['H']):02d}:{g['M']}")
+        return T("date", v)
+    if rule == "mdy_num":
+        y = int(g["y"])
+        y = y + (2000 if y < 50 else 1900) if y < 100 else y
+        try:
+            return T("date", date(y, int(g["m"]), int(g["d"])).isoformat())
+        except ValueError:
+            return None
     if rule == "fy":
         y = int(g["year"])
         if y < 100:
@@ -838,7 +945,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             return T("date", f"{y:04d}-Q{q}")
         if dct is None:
             return T("date", f"XXXX-Q{q}")
-        return T("date", f"{_quarter_year(dct, q, ctx.tense(s)):04d}-Q{q}", anchor=ctx.dct_str)
+        return T("date", f"{_quarter_year(dct, q, ctx, s):04d}-Q{q}", anchor=ctx.dct_str)
     if rule == "half":
         h = 1 if g["ord"].lower() == "first" else 2
         if g["y"]:
@@ -887,27 +994,6 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         v = {"year": f"{dct.year:04d}", "month": f"{dct.year:04d}-{dct.month:02d}", "week": _iso_week(dct),
              "quarter": f"{dct.year:04d}-Q{_quarter(dct.month)}", "decade": f"{str(dct.year)[:3]}"}[u]
         return T("date", v, mod, ctx.dct_str)
-    if rule == "deictic":
-        w = g["w"].lower()
-        mod = _mod_of(g["mod"])
-        part = g["part"]
-        if w == "overnight":
-            return None
-        if w == "today" and not part and not mod:
-            pm = _TODAYS_NOUN.match(raw, e)
-            words = [x.lower() for x in pm.groups() if x] if pm else []
-            k = next((i for i, x in enumerate(words) if x in _FUNCTION_WORDS), len(words))
-            if _PRESENT_NOUNS.intersection(words[:k]):
-                return T("date", "PRESENT_REF")  # "in today's toxic environment": the present era
-        if dct is None:
-            return T("date", None, mod)
-        d = dct + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
-        v = d.isoformat()
-        if w == "tonight":
-            return T("time", v + "TNI", mod, ctx.dct_str)
-        if part:
-            return T("time", v + "T" + _DAYPART[part.lower()], mod, ctx.dct_str)
-        return T("date", v, mod, ctx.dct_str)
     if rule == "thispart":
         d = g["dir"].lower()
         part = _DAYPART[g["part"].lower()]
@@ -915,37 +1001,6 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
             return T("time", None)
         day = dct - timedelta(days=1) if d in ("last", "yesterday") else dct + timedelta(days=1) if d == "tomorrow" else dct
         return T("time", f"{day.isoformat()}T{part}", anchor=ctx.dct_str)
-    if rule == "weekday":
-        tok = g["wd"]
-        if not tok[0].isupper():
-            return None
-        key = tok.lower().rstrip(".")
-        if key not in WEEKDAYS:
-            return None
-        if len(key) <= 4 and not tok.endswith(".") and key not in ("tues", "thur", "thurs"):
-            return None  # "Sun", "Sat", "Wed", "Mon" are too often words or names
-        if tok.endswith(".") and len(key) <= 4:
-            pass
-        # a weekday used as a name ("Black Friday", "Super Tuesday", "Good Friday")
-        if _re(r"(?:Black|Super|Good|Cyber|Ash|Palm|Easter|Bloody|Holy|Shrove|Giving)\s$").search(raw[max(0, s - 9):s]):
-            return None
-        mod = _mod_of(g["mod"])
-        wd = WEEKDAYS[key]
-        part = g["part"]
-        e_ = e
-        if dct is None:
-            v = f"XXXX-WXX-{wd + 1}"
-        else:
-            tense = ctx.tense(m.start("wd"))
-            diff = (dct.weekday() - wd) % 7
-            if tense == "future":
-                d = dct + timedelta(days=(wd - dct.weekday()) % 7)
-            else:
-                d = dct - timedelta(days=diff)
-            v = d.isoformat()
-        # "Wednesday night": the span takes the part of day, the value stays the day (TimeBank and
-        # AQUAINT mostly annotate the day alone; a TIME with the part, 2000-01-05TNI, scores worse)
-        return T("date", v, mod, ctx.dct_str, end=e_)
     if rule == "spelled_year":
         y = _spelled_year(g["spy"])
         return T("date", f"{y:04d}") if y else None
@@ -956,17 +1011,6 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         if dct.weekday() < 5 and ctx.tense(s) != "future":
             sat -= timedelta(days=7)
         return T("date", _iso_week(sat) + "-WE", _mod_of(g["mod"]), ctx.dct_str)
-    if rule == "ref":
-        key = _WS.sub(" ", m.group(0).lower())
-        v = _REFS.get(key)
-        if v is None:
-            return None
-        if key in ("soon", "shortly") and (_SOON_SIGNAL.match(raw, e) or _AS_BEFORE.search(raw, max(0, s - 4), s)):
-            return None  # "soon after the attack", "as soon as": a signal word, not a time (TimeML)
-        start = s
-        if key.startswith("in the "):
-            start = s + 3
-        return T("date", v, start=start)
     if rule == "coming":  # "the coming months": a stretch of unstated length (TimeML PXM)
         s2, e2 = m.span("span")
         return T("duration", _duration(None, _unit(g["u"])), start=s2, end=e2)
@@ -1088,7 +1132,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
                 return T("date", "XXXX-11-XX")
             y = _nearest_year(dct, 11, 25, lambda: ctx.tense(s))
             return T("date", thanksgiving(y).isoformat(), anchor=ctx.dct_str)
-        mmdd = _HOLIDAYS[_WS.sub(" ", g["h"])]
+        mmdd = _HOLIDAYS[_norm_ws(g["h"])]
         mo, d = int(mmdd[:2]), int(mmdd[3:])
         if dct is None:
             return T("date", f"XXXX-{mmdd}")
@@ -1100,13 +1144,14 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
 _RESOLVERS: dict = {}  # rule -> its own resolver, filled below
 
 
-def _quarter_year(dct: date, q: int, tense: str | None) -> int:
+def _quarter_year(dct: date, q: int, ctx: _Ctx | None = None, s: int = 0) -> int:
     """The year of quarter `q` named without a year: this year's if it has started, else last
-    year's (latest completed), unless the clause looks ahead."""
+    year's (latest completed), unless the clause before offset `s` looks ahead (read from `ctx`
+    only then; no `ctx`: it does not)."""
     cur = _quarter(dct.month)
     if q <= cur:
         return dct.year
-    return dct.year if tense == "future" else dct.year - 1
+    return dct.year if ctx is not None and ctx.tense(s) == "future" else dct.year - 1
 
 
 def _resolve_quarter(m: re.Match, ctx: _Ctx, T) -> Timex | None:
@@ -1148,7 +1193,7 @@ def _resolve_quarter_yago(m: re.Match, ctx: _Ctx, T) -> Timex | None:
 def _resolve_quarter_core(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     g = m.groupdict()
     dct = ctx.dct
-    adj = _WS.sub(" ", (g["adj"] or "").lower())
+    adj = _norm_ws((g["adj"] or "").lower())
     ordw = (g["ord"] or "").lower()
     last_q = ctx.last_coarse if ctx.last_coarse and _granularity(ctx.last_coarse) == "quarter" else None
     if g["qmon"]:
@@ -1158,7 +1203,7 @@ def _resolve_quarter_core(m: re.Match, ctx: _Ctx, T) -> Timex | None:
             return T("date", f"{int(g['year']):04d}-Q{q}")
         if dct is None:
             return T("date", f"XXXX-Q{q}")
-        return T("date", f"{_quarter_year(dct, q, ctx.tense(m.start())):04d}-Q{q}", anchor=ctx.dct_str)
+        return T("date", f"{_quarter_year(dct, q, ctx, m.start()):04d}-Q{q}", anchor=ctx.dct_str)
     if g["ypre"] and not ordw:
         # "the 1988 quarter", "the 1989 period": that year's quarter in focus, else the year
         y = int(g["ypre"])
@@ -1236,7 +1281,7 @@ def _resolve_quarter_core(m: re.Match, ctx: _Ctx, T) -> Timex | None:
         return T("date", f"{dct.year + 1:04d}-Q{q}", anchor=ctx.dct_str)
     if adj in ("year-ago", "year-earlier", "same", "comparable"):
         if adj in ("year-ago", "year-earlier"):
-            return T("date", f"{_quarter_year(dct, q, None) - 1:04d}-Q{q}", anchor=ctx.dct_str)
+            return T("date", f"{_quarter_year(dct, q) - 1:04d}-Q{q}", anchor=ctx.dct_str)
     if adj in ("next", "coming"):
         return T("date", f"{dct.year + (1 if q <= _quarter(dct.month) else 0):04d}-Q{q}", anchor=ctx.dct_str)
     if adj in ("last", "previous", "past", "prior", "preceding"):
@@ -1244,13 +1289,16 @@ def _resolve_quarter_core(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     if not adj and q in ctx.named_q:
         # "In the first quarter" after "the first quarter of fiscal year 2018": that quarter again
         return T("date", ctx.named_q[q], anchor=ctx.named_q[q])
-    return T("date", f"{_quarter_year(dct, q, ctx.tense(m.start())):04d}-Q{q}", anchor=ctx.dct_str)
+    return T("date", f"{_quarter_year(dct, q, ctx, m.start()):04d}-Q{q}", anchor=ctx.dct_str)
+
+
+_STEP = {"last": -1, "next": 1, "this": 0}
 
 
 def _resolve_relative(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     g = m.groupdict()
     dct = ctx.dct
-    d = _WS.sub(" ", g["dir"].lower())
+    d = _norm_ws(g["dir"].lower())
     u = g["u"].lower()
     if u in MONTHS and not g["u"][0].isupper():
         return None  # "at this march": a march, not March
@@ -1283,7 +1331,7 @@ def _resolve_relative(m: re.Match, ctx: _Ctx, T) -> Timex | None:
             return T("date", f"XXXX-WXX-{WEEKDAYS[u] + 1}", mod)
         return T("date", None, mod)
     anchor = ctx.dct_str
-    step = {"last": -1, "next": 1, "this": 0}.get(d, 0)
+    step = _STEP.get(d, 0)
     if u == "week":
         return T("date", _iso_week(dct + timedelta(weeks=step)), mod, anchor)
     if u == "weekend":
@@ -1341,8 +1389,8 @@ def _resolve_ago(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     u = _unit(g["u"])
     if u == "night":
         u = "day"
-    direction = _WS.sub(" ", g["d"].lower())
-    qual = _QUAL.get(_WS.sub(" ", (g["q"] or "").lower()))
+    direction = _norm_ws(g["d"].lower())
+    qual = _QUAL.get(_norm_ws((g["q"] or "").lower()))
     back = direction in ("ago", "earlier", "before")
     if direction not in ("ago", "earlier"):
         # "three days later", "a month after": TimeML marks the length as a duration
@@ -1385,7 +1433,7 @@ _OBJECT_NEXT = re.compile(r"[ \t\u00a0]{1,3}[\w$€£¥]")
 
 def _resolve_anaphor(m: re.Match, ctx: _Ctx, T, phrase: str | None = None) -> Timex | None:
     g = m.groupdict()
-    w = phrase or _WS.sub(" ", g["w"].lower())
+    w = phrase or _norm_ws(g["w"].lower())
     mod = _mod_of(g["mod"])
     dct = ctx.dct
     if w in ("the quarter", "the fiscal quarter"):
@@ -1467,7 +1515,7 @@ def _resolve_duration(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     n = _num(ntxt)
     u = _unit(g["u"])
     low = ntxt.lower()
-    qual = _QUAL.get(_WS.sub(" ", (g["q"] or "").lower()))
+    qual = _QUAL.get(_norm_ws((g["q"] or "").lower()))
     s, e = m.span()
     raw = ctx.raw
     if low in ("a", "an", "some", "many", "few", "numerous", "one") and not g["the"] and not g["q"] and "-" not in g["sep"]:
@@ -1523,14 +1571,16 @@ def _prev_word(raw: str, b: bytes, words: bytes, i: int, clean: bool = False) ->
     from the one-byte copy `b` and its padded letter mask `words` (the regex itself decides when
     those characters include a non-ASCII one; `clean`: `b` has none at all)."""
     lo = i - 24 if i > 24 else 0
-    if not clean and (b.find(b"?", lo, i) >= 0 or b.find(b"\x00", lo, i) >= 0):
-        pm = _PREV_WORD.search(raw[lo:i].translate(_ASCII_LOWER))
-        prev = pm.group(1) if pm else ""
-        return "0" if prev[:1].isdigit() else prev
     k = i - 1
     sep = _SEP_BYTES
     while k >= lo and b[k] in sep:
         k -= 1
+    if not clean and k >= lo and b[k] == 63 and raw[k].isspace():
+        # a non-ASCII space ("?" in `b`) where the ASCII separators end: the regex reads on
+        # (any other non-ASCII character ends a word and a separator run for both alike)
+        pm = _PREV_WORD.search(raw[lo:i].translate(_ASCII_LOWER))
+        prev = pm.group(1) if pm else ""
+        return "0" if prev[:1].isdigit() else prev
     if k < lo or not 1 <= i - 1 - k <= 3:
         return ""
     c = b[k]
@@ -1548,12 +1598,18 @@ _TRIGGER_WORDS = frozenset(_WORD_RULES)
 # translate + split tells which trigger words occur at all, and each of those few is then located
 # with a literal search.
 _WORD_MASK = bytes((c + 32) if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-_DIGIT_MASK = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
 _TRIGGER_BYTES = {w.encode(): w for w in _TRIGGER_WORDS}
 # what to search for each trigger word: " word" (the space before it makes the hit a word start,
 # and a pattern ending in a letter lets the search skip ahead fast), " word " for short words
 _TRIGGER_PATS = {wb: (b" " + wb + (b" " if len(wb) <= 3 else b""), len(wb)) for wb in _TRIGGER_BYTES}
 _YEAR_HEADS = frozenset(("16", "17", "18", "19", "20"))
+# the one-byte copy with every decimal digit "0" (non-ASCII ones are "0" there already), and the
+# digit runs in it that can start a digit rule: four digits, or a run followed by "/", ":", "s",
+# an apostrophe ("?" stands for "’" and any other non-ASCII character) or, after at most one
+# space, a/p (am/pm).  A superset of what `_triggers` keeps; it opens with a literal "0", so the
+# engine skips the other characters fast.
+_DIGIT_ZERO = bytes(48 if 48 <= c <= 57 else c for c in range(256))
+_DIGIT_RUN = re.compile(rb"0(?<!00)(?:000(?!0)|0*(?=[/:s'?]|[\s\x1c-\x1f?]?[aApP]))")
 _ISO_SEPS = frozenset("-/.")
 _DECADE_NEXT = frozenset("s'’")
 _NEED_BYTES = {r: frozenset(w.encode() for w in ws) for r, ws in _NEED_WORDS.items()}
@@ -1566,7 +1622,8 @@ _WORD_PLAN = {w: (tuple(i for i in idxs if i not in _LENGTH_RULES), tuple(i for 
 _TRIGGER_RX = re.compile(b" (" + _trie([w.decode() for w in _SCAN_BYTES]).encode() + b")(?= )")
 # per word of that mask: the rules it triggers, the length rules that also need a number-like
 # word before it, and the rules in `_NEED_WORDS` that need it
-_BYTE_PLAN = {wb: (*_WORD_PLAN.get(_TRIGGER_BYTES.get(wb, ""), ((), ())),
+_BYTE_PLAN = {wb: (_WORD_PLAN.get(_TRIGGER_BYTES.get(wb, ""), ((), ()))[0],
+                   tuple((r, _PREV_REQ[r]) for r in _WORD_PLAN.get(_TRIGGER_BYTES.get(wb, ""), ((), ()))[1]),
                    tuple(r for r, ws in _NEED_BYTES.items() if wb in ws)) for wb in _SCAN_BYTES}
 
 
@@ -1614,15 +1671,17 @@ def _trigger_positions(raw: str) -> list[list[int]]:
     return _triggers(raw)[0]
 
 
-def _triggers(raw: str) -> tuple[list[list[int]], bytes, dict[int, list[int]]]:
+def _triggers(raw: str) -> tuple[list[list[int]], bytes, dict[int, Any]]:
     """The trigger offsets of every rule, the text's one-byte copy, and for the rules in
-    `_NEED_WORDS` (and "dmy") the sorted offsets of the words (digits) their matches need."""
+    `_NEED_WORDS` the sorted offsets of the words their matches need (for "dmy": the one-byte
+    copy with every digit "0", where a day is looked for)."""
     b = _one_byte_copy(raw)
     words = b" " + b.translate(_WORD_MASK) + b" "  # padded: offset k in `words` is k - 1 in raw
     positions: list[list[int]] = [[] for _ in RULES]
     need: dict[int, list[int]] = {r: [] for r in _NEED_BYTES}
     plan = _BYTE_PLAN
     clean = None
+    sep = _SEP_BYTES
     for m in _TRIGGER_RX.finditer(words):
         i = m.start()  # the padding space before the word, i.e. the word's offset in raw
         plain, length_rules, need_rules = plan[m.group(1)]
@@ -1631,23 +1690,34 @@ def _triggers(raw: str) -> tuple[list[list[int]], bytes, dict[int, list[int]]]:
         if length_rules:
             if clean is None:
                 clean = b.find(b"?") < 0 and b.find(b"\x00") < 0
-            prev = _prev_word(raw, b, words, i, clean)
-            for r in length_rules:
-                if prev in _PREV_REQ[r]:
+            if clean:  # `_prev_word` on a text with no non-ASCII character, inline
+                lo = i - 24 if i > 24 else 0
+                k = i - 1
+                while k >= lo and b[k] in sep:
+                    k -= 1
+                if k < lo or not 1 <= i - 1 - k <= 3:
+                    prev = ""
+                elif 48 <= b[k] <= 57:
+                    prev = "0"
+                elif words[k + 1] == 32:
+                    prev = ""
+                else:
+                    st = words.rfind(b" ", lo + 1, k + 2)
+                    prev = words[max(st + 1, lo + 1):k + 2].decode()
+            else:
+                prev = _prev_word(raw, b, words, i)
+            for r, req in length_rules:
+                if prev in req:
                     positions[r].append(i)
         for r in need_rules:
             need[r].append(i)
-    digits = b" " + b.translate(_DIGIT_MASK) + b" "  # padded like `words`
-    runs = need[_P_DMY] = []
+    # the digit runs that can start a digit rule, found on a copy with every digit "0": four
+    # digits (a year), or a run followed by / : s ' ’ or am/pm; the checks below decide
+    zeros = b.translate(_DIGIT_ZERO)
+    need[_P_DMY] = zeros
     n = len(raw)
-    find = digits.find
-    k = find(b"0")  # padded offsets: a run of digits is raw[k - 1:j - 1]
-    while k >= 0:
-        j = find(b" ", k)
-        nk = find(b"0", j)
-        k -= 1
-        j -= 1
-        runs.append(k)
+    for m in _DIGIT_RUN.finditer(zeros):
+        k, j = m.span()
         nxt = raw[j] if j < n else ""
         size = j - k
         if size == 4 and raw[k:k + 2] in _YEAR_HEADS:
@@ -1664,7 +1734,6 @@ def _triggers(raw: str) -> tuple[list[list[int]], bytes, dict[int, list[int]]]:
                 positions[_P_CLOCK].append(k)
         if nxt in _DECADE_NEXT and raw[j - 1] == "0":
             positions[_P_DECADE].append(k)
-        k = nk
     # every list is already in text order: word rules get words (found left to right), and the
     # digit rules, which no word triggers, get digit runs (found left to right)
     return positions, b, need
@@ -1674,37 +1743,43 @@ class _RawMatch:
     """A rule's match read back from the text itself: found on the lower-cased copy of the text
     and/or by a rule's fast pattern (`_FAST_RX`), where the rule's own match is group `g0`."""
 
-    __slots__ = ("_m", "_raw", "_gd", "_g0")
+    __slots__ = ("_m", "_raw", "_gd", "_g0", "_span")
 
-    def __init__(self, m: re.Match, raw: str, g0: int = 0):
+    def __init__(self, m: re.Match, raw: str, g0: int = 0, span: tuple[int, int] | None = None):
         self._m = m
         self._raw = raw
         self._gd = None
         self._g0 = g0
+        self._span = span or m.span(g0)
 
     def span(self, g=0):
-        return self._m.span(g or self._g0)
+        return self._m.span(g) if g else self._span
 
     def start(self, g=0):
-        return self._m.start(g or self._g0)
+        return self._m.start(g) if g else self._span[0]
 
     def end(self, g=0):
-        return self._m.end(g or self._g0)
+        return self._m.end(g) if g else self._span[1]
 
     def group(self, g=0):
-        s, e = self._m.span(g or self._g0)
+        s, e = self._m.span(g) if g else self._span
         return None if s < 0 else self._raw[s:e]
 
     def groupdict(self):
         if self._gd is None:
             m = self._m
-            if m.string is self._raw:  # found on the text itself: the engine's own dict
-                gd = m.groupdict()
-                gd.pop("_all", None)
-            else:
-                raw, regs = self._raw, m.regs
-                gd = {k: None if regs[i][0] < 0 else raw[regs[i][0]:regs[i][1]]
-                      for k, i in m.re.groupindex.items() if k != "_all"}
+            s, e = self._span
+            # found on the text itself, or on a lower-cased stretch the text has in lower case
+            # already (no rule has a group outside its match): the engine's own dict
+            gd = m.groupdict()
+            gd.pop("_all", None)
+            if m.string is not self._raw and m.string[s:e] != self._raw[s:e]:
+                # found on the lower-cased copy: the groups that took part, as the text has them
+                raw, span = self._raw, m.span
+                for k, v in gd.items():
+                    if v is not None:
+                        a, b = span(k)
+                        gd[k] = raw[a:b]
             self._gd = gd
         return self._gd
 
@@ -1809,6 +1884,12 @@ _FAST_RX = [_fast_pattern(lrx or rx) for (_, rx), lrx in zip(RULES, _LOWER_RX, s
 
 
 _CAND_KEY = operator.itemgetter(0, 1, 2)
+# per rule, for a text with a lower-cased copy and for one without (a _FOLDS character): its name,
+# the regex to run, whether it runs on the lower-cased copy, its fast pattern (or None) and reach
+_PLANS_LOW = [(name, lrx or rx, lrx is not None, fx, *_REACH_IDX[i])
+              for i, ((name, rx), lrx, fx) in enumerate(zip(RULES, _LOWER_RX, _FAST_RX, strict=True))]
+_PLANS_RAW = [(name, rx, False, fx if lrx is None else None, *_REACH_IDX[i])
+              for i, ((name, rx), lrx, fx) in enumerate(zip(RULES, _LOWER_RX, _FAST_RX, strict=True))]
 
 
 def _candidates(raw: str):
@@ -1826,57 +1907,65 @@ def _candidates(raw: str):
         need = {_P_DMY: need[_P_DMY]}
     n = len(raw)
     cands = []
+    add = cands.append
+    plans = _PLANS_LOW if low is not None else _PLANS_RAW
     for i, pos in enumerate(positions):
         if not pos:
             continue
-        name, rx = RULES[i]
-        text = raw
-        if low is not None and _LOWER_RX[i] is not None:
-            rx, text = _LOWER_RX[i], low
-        fx = _FAST_RX[i] if text is low or _LOWER_RX[i] is None else None
-        before, after = _REACH_IDX[i]
-        seen_end = -1
-        seg_s = pos[0] - before if pos[0] > before else 0
-        seg_e = pos[0] + after
-        last = pos[0]
-        segments = []
-        for p in pos[1:]:
-            if p - before <= seg_e:
-                seg_e = p + after
-            else:
-                segments.append((seg_s, seg_e, last))
-                seg_s, seg_e = p - before if p > before else 0, p + after
-            last = p
-        segments.append((seg_s, seg_e, last))
+        name, rx, on_low, fx, before, after = plans[i]
+        text = low if on_low else raw
         req = need.get(i)
-        for a, b_, last in segments:
+        seen_end = -1
+        npos = len(pos)
+        k = 0
+        while k < npos:
+            # one window: trigger tokens closer than the rule's reach share it
+            first = last = pos[k]
+            k0 = k
+            k += 1
+            seg_e = last + after
+            while k < npos and pos[k] - before <= seg_e:
+                last = pos[k]
+                seg_e = last + after
+                k += 1
+            a = first - before if first > before else 0
             lo = a if a > seen_end else seen_end
-            hi = b_ + _SLACK if b_ + _SLACK < n else n
-            if req is not None:
-                k = bisect_left(req, lo)
-                if k == len(req) or req[k] >= hi:
+            hi = seg_e + _SLACK if seg_e + _SLACK < n else n
+            if i == _P_DMY:
+                # "5 March", "5th of March": a day's digits begin 2 to 10 characters before one of
+                # the window's month names (`req` is the text with every digit "0")
+                for q in range(k0, k):
+                    if req.find(b"0", pos[q] - 12 if pos[q] > 12 else 0, pos[q]) >= 0:
+                        break
+                else:
+                    continue
+            elif req is not None:
+                r = bisect_left(req, lo)
+                if r == len(req) or req[r] >= hi:
                     continue  # the window lacks the word every match of this rule contains
             if fx is not None:
-                pos = lo
+                p = lo
                 while True:
-                    m = fx.search(text, pos, hi)
+                    m = fx.search(text, p, hi)
                     if m is None:
                         break
-                    ms, me = m.span(1)
-                    if ms >= b_:
+                    span = m.span(1)
+                    ms, me = span
+                    if ms >= seg_e:
                         break
-                    cands.append((ms, ms - me, i, name, _RawMatch(m, raw, 1)))
-                    seen_end = pos = me
+                    add((ms, ms - me, i, name, _RawMatch(m, raw, 1, span)))
+                    seen_end = p = me
                     if me > last:
                         break  # every match holds a trigger token: none is left after this one
                 continue
             for m in rx.finditer(text, lo, hi):
-                if m.start() >= b_:
+                ms, me = m.span()
+                if ms >= seg_e:
                     break
-                if m.end() > m.start():
-                    cands.append((m.start(), -(m.end() - m.start()), i, name, m if text is raw else _RawMatch(m, raw)))
-                    seen_end = m.end()
-                    if seen_end > last:
+                if me > ms:
+                    add((ms, ms - me, i, name, _RawMatch(m, raw) if on_low else m))
+                    seen_end = me
+                    if me > last:
                         break  # every match holds a trigger token: none is left after this one
     cands.sort(key=_CAND_KEY)
     return cands
@@ -1890,7 +1979,8 @@ def _merge(raw: str, items: list[Timex]) -> list[Timex]:
     while i < len(items):
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
-        if b is not None and b.start - a.end <= 9 and _MERGE_GAP.fullmatch(raw[a.end:b.start]) and (
+        if b is not None and (a.kind == "time" or b.kind == "time") and b.start - a.end <= 9 and (
+                _MERGE_GAP.fullmatch(raw[a.end:b.start])) and (
                 "\n" not in raw[a.end:b.start]):
             day_a = a.kind == "date" and _granularity(a.value) == "day" or (a.kind == "date" and a.value and a.value.startswith("XXXX-"))
             day_b = b.kind == "date" and (_granularity(b.value) == "day" or (b.value or "").startswith("XXXX-"))
@@ -1914,11 +2004,14 @@ def _merge(raw: str, items: list[Timex]) -> list[Timex]:
 
 # comparison periods ("a year earlier", "the year-ago quarter") do not move the narrative's focus
 _HAS_DIGIT = re.compile(r"\d")
+
+
+def _has_comparison_word(text: str) -> bool:
+    low = text.lower()
+    return "year" in low or "quarter" in low or "od" in low
+
 _COMPARISON = re.compile(
     r"year[\s-](?:ago|earlier|before)|same\s(?:quarter|period)\s|(?:quarter|period)\s(?:of\s)?last\syear", _I)
-
-
-_dct_cached = functools.lru_cache(maxsize=1024)(to_timestamp)  # publication dates given as strings
 
 
 def scan(raw: str, published: Any = None) -> list[Timex]:
@@ -1927,25 +2020,33 @@ def scan(raw: str, published: Any = None) -> list[Timex]:
     Candidates from all rules are taken leftmost-longest; each is resolved in document order so
     anaphoric expressions ("later that day", "a year earlier") see the dates mentioned before them.
     """
-    ctx = _Ctx(raw, _dct_cached(published) if isinstance(published, str) else to_timestamp(published))
+    ctx = _Ctx(raw, published)
     out: list[Timex] = []
     covered = 0
-    for start, _neg, _prio, name, m in _candidates(raw):
+    for start, neg, _prio, name, m in _candidates(raw):
         if start < covered:
             continue
         tx = _resolve(name, m, ctx)
-        if tx is None:
-            continue
-        if tx.start >= tx.end:
+        if tx is None or tx.start >= tx.end:
             continue
         out.append(tx)
-        covered = m.end()
-        if tx.kind == "date" and tx.value is None:
+        covered = start - neg  # the match's end
+        kind = tx.kind
+        if kind == "date" and tx.value is None:
             ctx.forget()  # "last quarter" in an undated text: the period in focus is now unknown
-        elif tx.kind in ("date", "time") and not _COMPARISON.search(m.group(0)) and not (
-                ctx.last_coarse and tx.value and _shift_value(ctx.last_coarse, years=-1) == tx.value
-                and _HAS_DIGIT.search(m.group(0))):
-            ctx.remember(tx.value)  # a stated year-ago comparison ("in C4Q15, up from C4Q14") keeps the focus
+        elif kind == "date" or kind == "time":
+            v = tx.value
+            gran = _granularity(v)
+            if gran is None or gran == "decade":
+                continue  # not a period the narrative can refer back to
+            text = raw[start:covered]
+            # every _COMPARISON match has "year", "quarter" or "period" ("od") in 8+ characters
+            if len(text) >= 8 and _has_comparison_word(text) and _COMPARISON.search(text):
+                continue  # "a year earlier", "the same quarter": a comparison keeps the focus
+            last = ctx.last_coarse
+            if last and _HAS_DIGIT.search(text) and _shift_value(last, -1) == v:
+                continue  # a stated year-ago comparison ("in C4Q15, up from C4Q14") keeps the focus
+            ctx.remember(v)
     if ctx.dct is None:
         _fill_named_periods(out)
     return _merge(raw, out)

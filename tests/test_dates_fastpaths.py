@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -98,8 +99,20 @@ def test_trigger_scan_finds_every_trigger_word_and_digit_run(text):
     found = {m.start() - 1 for m in re.finditer(rb"[a-z]+", words)
              if m.group() in D._TRIGGER_BYTES and D._BYTE_PLAN[m.group()][0]}
     assert found <= {p for pos in positions for p in pos}  # length rules may skip some, nothing else
-    assert need[D._P_DMY] == [m.start() for m in re.finditer(r"(?<!\d)\d", text) if b[m.start()] in b"0123456789"]
+    # every digit "0" in the copy the day of "5 March" is looked for in
+    assert [i for i, c in enumerate(need[D._P_DMY]) if c == 48] == [m.start() for m in re.finditer(r"\d", text)]
     assert all(pos == sorted(pos) for pos in positions)
+    # the digit rules get exactly the digit runs the plain per-run reading gives them
+    for rule, runs in _plain_digit_rules(text).items():
+        assert positions[rule] == runs, (text, rule)
+
+
+def _plain_digit_rules(text: str) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {r: [] for r in (D._P_YEAR, D._P_ISO, D._P_MDYN, D._P_CLOCK, D._P_CLOCK24, D._P_DECADE)}
+    for m in re.finditer(r"\d+", text):
+        for r in D._digit_rules(text, m.group(), m.end()):
+            out[r].append(m.start())
+    return out
 
 
 def test_fast_paths_keep_seed_values_and_linear_time():
@@ -124,6 +137,71 @@ def test_rules_see_the_same_on_str_lower_as_on_ascii_lowering(text):
     src = inspect.getsource(D._candidates).replace("low = raw.lower()", "low = raw.translate(_ASCII_LOWER)")
     ns = dict(vars(D))
     exec(src, ns)  # noqa: S102 - the same function with the slow lowering
+    want = [(c[0], c[1], c[2], c[4].span(), c[4].groupdict()) for c in ns["_candidates"](text)]
+    got = [(c[0], c[1], c[2], c[4].span(), c[4].groupdict()) for c in D._candidates(text)]
+    assert got == want
+
+
+def _nearest_year_plain(dct, month, day, tense):
+    # the straightforward reading _nearest_year's table must agree with
+    from datetime import timedelta
+    if day is None:
+        if month == dct.month:
+            return dct.year
+        past_y = dct.year if month < dct.month else dct.year - 1
+        ahead = (month - dct.month) % 12
+        if tense == "future" or (tense is None and ahead <= 3):
+            return past_y + 1
+        return past_y
+    best = D._nearest_day_year(dct, month, day)
+    cand = date(best, month, min(day, 28))
+    if cand < dct - timedelta(days=60):
+        return best + 1 if tense == "future" else best
+    if cand > dct + timedelta(days=D._AHEAD_DAYS):
+        return best - 1 if tense != "future" else best
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)), st.integers(1, 12),
+       st.one_of(st.none(), st.integers(1, 31)), st.sampled_from([None, "past", "future"]))
+def test_nearest_year_table_agrees_with_the_plain_rule(dct, month, day, tense):
+    want = _nearest_year_plain(dct, month, day, tense)
+    assert D._nearest_year(dct, month, day, tense) == want
+    assert D._nearest_year(dct, month, day, lambda: tense) == want
+
+
+def test_tense_skipped_only_where_it_cannot_matter():
+    # a weekday that is the publication day's own: that day, future clause or not
+    for text in ("The board will meet on Friday.", "The board met on Friday."):
+        assert [t.value for t in D.scan(text, "2021-03-05")] == ["2021-03-05"]
+    assert [t.value for t in D.scan("The board will meet on Monday.", "2021-03-05")] == ["2021-03-08"]
+    assert [t.value for t in D.scan("The board met on Monday.", "2021-03-05")] == ["2021-03-01"]
+    # the third quarter named in the fourth: this year's whatever the tense; in the second, the
+    # clause decides
+    assert [t.value for t in D.scan("Sales will rise in the third quarter.", "2021-11-05")] == ["2021-Q3"]
+    assert [t.value for t in D.scan("Sales will rise in the third quarter.", "2021-05-05")] == ["2021-Q3"]
+    assert [t.value for t in D.scan("Sales rose in the third quarter.", "2021-05-05")] == ["2020-Q3"]
+
+
+GATE_PIECES = PIECES + ["once", "twice", "three times", "for", "end", "year-end", "year's", "fall", "summer", "winter",
+                        "weekend", "each other", "months", "weeks", "decades", "centuries", "in", "since", "by",
+                        "5 March", "5th of", "Friday,", "12", "1990"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(GATE_PIECES), min_size=1, max_size=40).map(" ".join),
+                 st.lists(st.sampled_from(GATE_PIECES), min_size=1, max_size=40).map("".join)))
+def test_window_gates_only_skip_windows_without_a_match(text):
+    # the needed-word and day-digit checks skip a rule's window only when its regex finds nothing
+    # there: the candidates are the same with every check turned off
+    import inspect
+    src = inspect.getsource(D._candidates)
+    plain = src.replace("        req = need.get(i)\n", "        req = None\n").replace(
+        "            if i == _P_DMY:\n", "            if False:\n")
+    assert plain != src and plain.count("req = None") == 1 and "if False:" in plain
+    ns = dict(vars(D))
+    exec(plain, ns)  # noqa: S102 - the same function without the gates
     want = [(c[0], c[1], c[2], c[4].span(), c[4].groupdict()) for c in ns["_candidates"](text)]
     got = [(c[0], c[1], c[2], c[4].span(), c[4].groupdict()) for c in D._candidates(text)]
     assert got == want
