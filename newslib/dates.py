@@ -85,6 +85,11 @@ _PRESENT_NOUNS = frozenset(w.lower() for w in load_lexicon("date_present_nouns.t
 _TODAYS_NOUN = re.compile(r"['’]s\s([A-Za-z-]{1,20})(?:\s([A-Za-z-]{1,20}))?(?:\s([A-Za-z-]{1,20}))?")
 _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "at", "for", "with", "to", "by", "from"})
 _TENSE = {k.lower().replace("’", "'"): v for k, v in _pairs("date_tense.txt").items()}
+# words that show a text reports April-March fiscal years labelled by their ending year ("FY24")
+_APRIL_FY = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted((re.escape(w) for w in load_lexicon("date_fiscal_april.txt")), key=len, reverse=True))
+    + r")(?![A-Za-z])")
+_SPLIT_YEAR = re.compile(r"(?<![\d-])(?:19|20)(\d\d)[-–/](\d\d)(?![\d-])")
 
 
 def _trie(words, space: str = r"\s{1,3}", special: dict[str, str] | None = None) -> str:
@@ -186,6 +191,13 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?:[T\s](?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?)?(?![\d/])")),
     ("mdy_num", re.compile(
         r"(?<![\d/.-])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>" + _YEAR + r"|\d\d)(?![\d/])")),
+    # a month range that spans a calendar quarter or half ("April-June", "the July-September period",
+    # "January to March 2024"): one expression, valued as that quarter / half (ranges of other lengths
+    # are left to the month rules, two expressions as in TimeML)
+    ("month_range", re.compile(
+        r"(?<![\w-])(?P<m1>" + MONTH_RE + r")(?:\s?[-–—/]\s?|\s(?P<to>to|through|till|until)\s)"
+        r"(?P<m2>" + MONTH_RE + r")(?![\w'’-])(?:,?\s(?P<y>" + _YEAR + r")(?!\d))?"
+        r"(?:\s(?P<qw>(?i:quarter|period|half|months))(?!\w)(?:\s(?i:of)\s(?P<y2>" + _YEAR + r")(?!\d))?)?")),
     ("mdy", re.compile(
         r"(?<!\w)(?:(?P<wd>" + _WD_FULL + r"),?\s{1,2})?" + r"(?i:" + _MOD_PRE + r")"
         r"(?P<mon>" + MONTH_RE + r")(?!\w)(?:\s{1,2}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d|\w))?"
@@ -196,8 +208,10 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?P<mon>" + MONTH_RE + r")(?![\w'’])(?:,?\s{1,2}(?P<year>" + _YEAR + r")(?!\d))?")),
     ("year", re.compile(
         r"(?<![\w$€£¥.,/-])(?i:" + _MOD_PRE + r")(?:(?P<fy>(?i:fiscal)(?:\s(?i:year))?)\s)?(?P<year>" + _YEAR + r")"
+        # a split (fiscal, season) year "2023-24", "2023/24": valued as its starting year
+        r"(?:[-–/](?P<y2>\d\d)(?![\d%/–-]|[.,]\d))?"
         r"(?![\d%]|[.,]\d|-\d|\s?(?:percent|per\scent|pc)\b)")),
-    ("fy", re.compile(r"(?<!\w)FY\s?(?P<year>" + _YEAR + r"|\d\d)(?!\w)")),
+    ("fy", re.compile(r"(?<!\w)FY\s?(?P<year>" + _YEAR + r"|\d\d)(?:[-–/](?P<y2>\d\d(?:\d\d)?))?(?!\w)")),
     ("decade", re.compile(
         r"(?<![\w$])(?:(?P<the>the)\s)?(?:(?P<mod>early|mid|late)[\s-]{1,2})?(?:(?P<dec>1[6-9]\d|20\d)0|['’](?P<dec2>\d)0)['’]?s(?!\w)", _I)),
     ("century", re.compile(
@@ -306,7 +320,7 @@ _SEASONS = set(_SEASON)
 _WD_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DIGIT_RULES = ("iso", "mdy_num", "year", "decade", "clock", "clock24")
 _RULE_WORDS: dict[str, set[str]] = {
-    "mdy": _MONTH_TOKENS, "dmy": _MONTH_TOKENS, "fy": {"fy"}, "century": {"century"},
+    "month_range": _MONTH_TOKENS, "mdy": _MONTH_TOKENS, "dmy": _MONTH_TOKENS, "fy": {"fy"}, "century": {"century"},
     "quarter": {"quarter", "period"}, "qform": {"q", "h"}, "half": {"half"}, "season": _SEASONS,
     "season_bare": _SEASONS, "relative": {"week", "weekend", "month", "year", "decade", "century"} | _SEASONS
     | _PARTS | _WEEKDAY_TOKENS | _MONTH_TOKENS,
@@ -314,7 +328,8 @@ _RULE_WORDS: dict[str, set[str]] = {
     "deictic": {"yesterday", "today", "tomorrow", "tonight", "overnight"},
     "thispart": _PARTS, "weekday": _WEEKDAY_TOKENS, "spelled_year": {"nineteen", "thousand"},
     "weekend": {"weekend"},
-    "ref": {w for k in _REFS for w in re.findall(r"[a-z]+", k)} - {"the", "a", "at", "in", "upon", "once", "right", "these"},
+    # ("the time being" is found by its "time", which "once upon a time" makes a trigger already)
+    "ref": {w for k in _REFS for w in re.findall(r"[a-z]+", k)} - {"the", "a", "at", "in", "upon", "once", "right", "these", "being"},
     "recent": {"recent"}, "coming": {"coming", "upcoming"}, "yearend": {"end"}, "ago": _UNITS, "ago_bare": {"ago"}, "yearago": {"ago", "earlier", "before", "previous"},
     "anaphor": {"day", "morning", "afternoon", "evening", "night", "week", "month", "year", "quarter", "period"},
     "duration": _UNITS, "bare_plural": _UNITS, "decades_long": {"long"},
@@ -393,6 +408,8 @@ _NEED_WORDS = {
     _PRIORITY["season_bare"]: ("spring", "summer", "autumn", "winter"),
 }
 _P_DMY = _PRIORITY["dmy"]
+_P_MRANGE = _PRIORITY["month_range"]
+_RANGE_NEXT = re.compile(r"[A-Za-z]{3,9}\.?(?:\s?[-–—/]|\s(?:to|through|till|until)\s)")
 _SLACK = 20
 
 # tense cues: one regex, the last match before the expression wins
@@ -548,7 +565,7 @@ def _dct_info(published: str) -> tuple[pd.Timestamp | None, date | None, str | N
 class _Ctx:
     """Resolution state for one text: the anchor (publication) date and the last date mentioned."""
 
-    __slots__ = ("raw", "dct_ts", "dct", "dct_str", "last", "last_coarse", "last_day", "named_q")
+    __slots__ = ("raw", "dct_ts", "dct", "dct_str", "last", "last_coarse", "last_day", "named_q", "last_at", "_april")
 
     def __init__(self, raw: str, published: Any = None):
         self.raw = raw
@@ -558,6 +575,16 @@ class _Ctx:
         self.last_coarse: str | None = None  # last month/quarter/half/year value mentioned
         self.last_day: str | None = None  # last day value mentioned
         self.named_q: dict[int, str] = {}  # quarter number -> its value when last named with a year
+        self.last_at = -1  # where the expression that set `last` starts
+        self._april: bool | None = None
+
+    def april_fy(self) -> bool:
+        """The text reports Indian-style fiscal years (April-March, "FY24" = 2023-24): it names
+        a split year ("2023-24") or uses Indian money words (crore, lakh, ₹, Rs)."""
+        if self._april is None:
+            self._april = _APRIL_FY.search(self.raw) is not None or any(
+                (int(a) + 1) % 100 == int(b) for a, b in _SPLIT_YEAR.findall(self.raw))
+        return self._april
 
     def tense(self, s: int) -> str | None:
         """future / past / None from the cue word nearest before offset `s` in the same clause
@@ -868,7 +895,11 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
                     return None
             if not 1700 <= y <= 2099:
                 return None
-        return T("date", f"{y:04d}", mod)
+        if g.get("y2") is not None and int(g["y2"]) != (y + 1) % 100:
+            if raw[m.end("year")] != "/":
+                return None  # "2020-25": a span of years, not one split year
+            e = m.end("year")  # "2020/25": the year alone, as before
+        return T("date", f"{y:04d}", mod, end=e)
     if rule == "deictic":
         w = g["w"].lower()
         mod = _mod_of(g["mod"])
@@ -912,6 +943,15 @@ def _resolve(rule: str, m: re.Match, ctx: _Ctx) -> Timex | None:  # noqa: C901 -
         y = int(g["year"])
         if y < 100:
             y += 2000 if y < 50 else 1900
+        y2 = g["y2"]
+        if y2 is not None:
+            if int(y2) % 100 != (y + 1) % 100:
+                return T("date", f"{y:04d}", end=m.end("year"))
+            return T("date", f"{y:04d}")  # "FY2023-24": a split year is valued as its starting year
+        if ctx.april_fy():
+            # Indian reporting: "FY24" is April 2023 - March 2024, the year written "2023-24",
+            # valued (as that form is) by its starting year
+            return T("date", f"{y - 1:04d}")
         return T("date", f"{y:04d}")
     if rule == "decade":
         if g["dec"]:
@@ -1241,7 +1281,9 @@ def _resolve_quarter_core(m: re.Match, ctx: _Ctx, T) -> Timex | None:
                 return T("date", last_q, anchor=last_q)
             if dct is None:
                 return T("date", None)
-            y, mo = _add_months(dct.year, dct.month, -3)
+            # "the previous quarter" with no quarter in focus: the one before the quarter a report
+            # is about, the latest completed one ("last quarter", "the past quarter")
+            y, mo = _add_months(dct.year, dct.month, -6 if adj in ("previous", "preceding", "prior") else -3)
             return T("date", f"{y:04d}-Q{_quarter(mo)}", anchor=ctx.dct_str)
         if adj in ("year-ago", "year-earlier"):
             base = ctx.last_coarse if ctx.last_coarse and _granularity(ctx.last_coarse) == "quarter" else None
@@ -1309,6 +1351,10 @@ def _resolve_relative(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     if the and d in ("following", "previous", "preceding", "prior", "same") and u in (
             "week", "month", "year", "decade", "quarter"):
         return _resolve_anaphor(m, ctx, T, f"the {d} {u}")
+    if the and d == "next" and u == "year" and ctx.last and dct is not None and int(ctx.last[:4]) < dct.year and (
+            ctx.tense(m.start()) != "future" and ctx.tense_after(m.end()) == "past"):
+        # "In 2019 the firm was founded; the next year it expanded": the year after the one in focus
+        return _resolve_anaphor(m, ctx, T, "the next year")
     if not the and d in ("previous", "preceding", "prior") and u in ("week", "month", "year") and ctx.last:
         # "up 8.2% from previous month": the one before the period in focus, as with "the"
         return _resolve_anaphor(m, ctx, T, f"the {d} {u}")
@@ -1345,6 +1391,8 @@ def _resolve_relative(m: re.Match, ctx: _Ctx, T) -> Timex | None:
         y, mo = _add_months(dct.year, dct.month, step)
         return T("date", f"{y:04d}-{mo:02d}", mod, anchor)
     if u == "year":
+        if g["fis"] and dct.month < 4 and ctx.april_fy():
+            step -= 1  # "the current fiscal year" in February 2025, Indian style: 2024-25, valued 2024
         return T("date", f"{dct.year + step:04d}", mod, anchor)
     if u == "decade":
         return T("date", f"{str(dct.year + 10 * step)[:3]}", mod, anchor)
@@ -1431,6 +1479,20 @@ def _resolve_ago(m: re.Match, ctx: _Ctx, T) -> Timex | None:
 _OBJECT_NEXT = re.compile(r"[ \t\u00a0]{1,3}[\w$€£¥]")
 
 
+_COMPARED_BEFORE = re.compile(r"(?:from|than|over|on|versus|vs\.?|against|with|to)\s{1,2}\Z", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s{1,3}(?=[A-Z\"“‘'(])|\n")
+
+
+def _sentence_start(raw: str, s: int) -> int:
+    """The offset where the sentence holding offset `s` starts (after the last full stop, ! or ?
+    followed by a capital, or line break, in the 400 characters before it)."""
+    lo = s - 400 if s > 400 else 0
+    start = lo
+    for bm in _SENTENCE_BREAK.finditer(raw, lo, s):
+        start = bm.end()
+    return start
+
+
 def _resolve_anaphor(m: re.Match, ctx: _Ctx, T, phrase: str | None = None) -> Timex | None:
     g = m.groupdict()
     w = phrase or _norm_ws(g["w"].lower())
@@ -1482,6 +1544,12 @@ def _resolve_anaphor(m: re.Match, ctx: _Ctx, T, phrase: str | None = None) -> Ti
         b = date.fromisoformat(base[:10]) + timedelta(days=step)
         return T("date", b.isoformat(), mod, base)
     base = ctx.last or ctx.dct_str
+    if (unit == "year" and step < 0 and ctx.last and ctx.dct_str
+            and _COMPARED_BEFORE.search(ctx.raw, max(0, m.start() - 14), m.start())
+            and ctx.last_at < _sentence_start(ctx.raw, m.start())):
+        # "exports rose 4% from the previous year" with no date in its sentence: the year before
+        # the one the report is about, the publication year, not a year named sentences earlier
+        base = ctx.dct_str
     if base is None:
         return T("date", None, mod)
     by = int(base[:4])
@@ -1553,8 +1621,45 @@ def _resolve_duration(m: re.Match, ctx: _Ctx, T) -> Timex | None:
     return T("duration", _duration(n, u, half), qual, start=start, end=e2)
 
 
+_RANGE_FROM = re.compile(r"(?:from|between)\s{1,2}\Z", re.IGNORECASE)
+
+
+def _resolve_month_range(m: re.Match, ctx: _Ctx, T) -> Timex | None:
+    """ "April-June", "the July-September period", "January to March 2024": the calendar quarter
+    (or half, "January-June") the two months bound, one DATE; any other range is left to the month
+    rules.  With no year stated, the latest such period that has started (a coming one when the
+    clause looks ahead), as for "the third quarter"."""
+    g = m.groupdict()
+    m1, m2 = _month_num(g["m1"]), _month_num(g["m2"])
+    if m1 % 3 == 1 and m2 == m1 + 2:
+        code, n = "Q", m1 // 3 + 1
+    elif m1 in (1, 7) and m2 == m1 + 5:
+        code, n = "H", m1 // 6 + 1
+    else:
+        return None
+    s = m.start()
+    if g["to"] and not g["qw"] and _RANGE_FROM.search(ctx.raw, max(0, s - 10), s):
+        return None  # "from January to March": two points of a span (TimeML), each its own DATE
+    e = m.end()
+    if g["qw"] and g["qw"].lower() == "months" and not g["y2"]:
+        e = m.start("qw") - 1  # "the January-March months": the range is the expression
+    elif g["qw"] and s >= 4 and ctx.raw[s - 4:s].lower() == "the ":
+        s -= 4  # "the July-September period": one TIMEX3 with its article
+    year = g["y"] or g["y2"]
+    if year:
+        return T("date", f"{int(year):04d}-{code}{n}", start=s, end=e)
+    dct = ctx.dct
+    if dct is None:
+        return T("date", f"XXXX-{code}{n}", start=s, end=e)
+    if code == "Q":
+        y = _quarter_year(dct, n, ctx, m.start())
+    else:
+        y = dct.year if n == 1 or dct.month >= 7 or ctx.tense(m.start()) == "future" else dct.year - 1
+    return T("date", f"{y:04d}-{code}{n}", anchor=ctx.dct_str, start=s, end=e)
+
+
 _RESOLVERS.update({"quarter": _resolve_quarter, "relative": _resolve_relative, "ago": _resolve_ago,
-                   "anaphor": _resolve_anaphor, "duration": _resolve_duration})
+                   "anaphor": _resolve_anaphor, "duration": _resolve_duration, "month_range": _resolve_month_range})
 
 
 # ---- scanning ---------------------------------------------------------------------------------
@@ -1939,6 +2044,13 @@ def _candidates(raw: str):
                         break
                 else:
                     continue
+            elif i == _P_MRANGE:
+                # a month range: one of the window's month names is followed by a dash or "to"
+                for q in range(k0, k):
+                    if _RANGE_NEXT.match(raw, pos[q]):
+                        break
+                else:
+                    continue
             elif req is not None:
                 r = bisect_left(req, lo)
                 if r == len(req) or req[r] >= hi:
@@ -2047,6 +2159,7 @@ def scan(raw: str, published: Any = None) -> list[Timex]:
             if last and _HAS_DIGIT.search(text) and _shift_value(last, -1) == v:
                 continue  # a stated year-ago comparison ("in C4Q15, up from C4Q14") keeps the focus
             ctx.remember(v)
+            ctx.last_at = start
     if ctx.dct is None:
         _fill_named_periods(out)
     return _merge(raw, out)
