@@ -208,7 +208,9 @@ _CONN = r"(?:" + _SP + r"(?:of|for|de|da|di|del|van|von|der|bin|al|la|le|du)(?:"
 # (?<![\w’'-])_UNIT(?:_CONN _UNIT){0,6} matches; the look-behinds re-check the consumed capital.
 _TITLE_TAIL = (r"(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=P)rof|(?<=S)(?:en|gt|t|r)|(?<=R)(?:ep|ev)|(?<=G)(?:ov|en)|"
                r"(?<=L)t|(?<=C)(?:ol|apt)|(?<=J)r)")
-_UNIT_HEAD = (r"[A-Z](?<![\w’'-][A-Z])(?:" + _TITLE_TAIL + r"\.(?=[ \u00a0][A-Z])|\.(?=[ \u00a0][A-Z][a-z])|"
+# (every title tail is one to three lower-case letters and a full stop: one look-ahead rules all
+# nine look-behind branches out at a capital that opens an ordinary word)
+_UNIT_HEAD = (r"[A-Z](?<![\w’'-][A-Z])(?:(?=[a-z]{1,3}\.)" + _TITLE_TAIL + r"\.(?=[ \u00a0][A-Z])|\.(?=[ \u00a0][A-Z][a-z])|"
               r"\.(?:[A-Z]\.){1,4}|[A-Za-z0-9]{0,40}(?:[-’'&](?![sS]\b)[A-Za-z0-9]{1,40}){0,4})")
 NAME_RE = re.compile(_UNIT_HEAD + r"(?:" + _CONN + _UNIT + r"){0,6}")
 # the reference form, kept for the tests that pin NAME_RE to it
@@ -622,6 +624,27 @@ class _Ctx:
         self.raw = art.raw
         self.paras = paras
         self.in_participle = False   # guards the participle-subject look-up against re-entry
+        self.para_starts = [ps for ps, _pe in paras]
+        self.entities: dict[str, _Entity] = {}
+        self.ent_tokens: dict[str, str] = {}            # first/last token -> entity name (latest)
+        self.history: list[tuple[int, _Speaker]] = []   # (position, speaker) of attributed quotes
+        self.mod_cache: dict[int, tuple[str | None, str | None, bool]] = {}   # see _modifiers
+        self.genders: dict[str, str | None] = {}
+        self.acronyms: dict[str, str] | None = None
+
+    _INDEX = frozenset(["names", "name_starts", "first_full", "org_count", "first_pos", "title_gender"])
+
+    def __getattr__(self, attr: str):
+        # the name index is built on first use: an article with no usable cue and no quotation
+        # never needs it (__getattr__ runs only while the attribute is missing)
+        if attr in _Ctx._INDEX:
+            self._build_index()
+            return self.__dict__[attr]
+        raise AttributeError(attr)
+
+    def _build_index(self) -> None:
+        """The article's name index: every NAME_RE name in the body paragraphs (headings left
+        out) with its first full mention, organisation counts and title genders."""
         self.names: list[tuple[int, int, str]] = []
         self.first_full: dict[str, tuple[str, int]] = {}   # token -> (full person name, offset)
         self.org_count: dict[str, int] = {}
@@ -632,7 +655,7 @@ class _Ctx:
         finditer = NAME_RE.finditer
         name_info = _name_info
         raw = self.raw
-        for lo, hi in _name_runs(raw, paras):
+        for lo, hi in _name_runs(raw, self.paras):
             for m in finditer(raw, lo, hi):
                 info = name_info(m[0])
                 if info is None:
@@ -650,13 +673,6 @@ class _Ctx:
                     if key not in first_full:
                         first_full[key] = (base, a)
         self.name_starts = [a for a, _b, _n in names]
-        self.para_starts = [ps for ps, _pe in paras]
-        self.entities: dict[str, _Entity] = {}
-        self.ent_tokens: dict[str, str] = {}            # first/last token -> entity name (latest)
-        self.history: list[tuple[int, _Speaker]] = []   # (position, speaker) of attributed quotes
-        self.mod_cache: dict[int, tuple[str | None, str | None, bool]] = {}   # see _modifiers
-        self.genders: dict[str, str | None] = {}
-        self.acronyms: dict[str, str] | None = None
 
     # ---- resolution ------------------------------------------------------------------------
     def canonical(self, name: str, pos: int) -> tuple[str, str, str | None]:
@@ -961,7 +977,7 @@ def _modifiers_pre(raw: str, a: int) -> tuple[str | None, str | None, bool]:
     k = j
     while k > 0 and j - k < 5 and (toks[k - 1][:1].islower() or toks[k - 1].upper() == toks[k - 1]
                                    and toks[k - 1].isalpha() and len(toks[k - 1]) <= 4) \
-            and toks[k - 1].lower() not in BOUNDARY_WORDS - {"and"} and toks[k - 1] not in ",;:":
+            and toks[k - 1].lower() not in _BOUNDARY_NOT_AND and toks[k - 1] not in ",;:":
         k -= 1
     pre = toks[k:j]
     while pre and pre[0].lower() in DETERMINERS:
@@ -2013,6 +2029,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
         sent_speaker: _Speaker | None = None
         consumed_to = ss
         for idx, (cs, ce, cue_text, cls) in enumerate(cues):
+            cue_l = cue_text.lower()
             nxt_cue = cues[idx + 1][0] if idx + 1 < len(cues) else se
             speaker: _Speaker | None = None
             content: tuple[int, int] | None = None
@@ -2047,11 +2064,11 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         ("data ", "a report", "the report")):
                     pass
                 lead = raw[max(consumed_to, cs - 12):cs].strip(" \u00a0,") if cs - consumed_to <= 12 else "x"
-                if "from" in cue_text.lower() and cue_text.lower().startswith(("comes", "came")):
+                if "from" in cue_l and cue_l.startswith(("comes", "came")):
                     pre = raw[max(ss, cs - 40):cs].lower()
                     if prev_sent and _INFO_TAIL_RE.search(pre.strip()):
                         content = prev_sent
-                elif cue_text.lower().startswith("citing"):
+                elif cue_l.startswith("citing"):
                     content = None
                 elif lead == "" or (cs - ss < 4):
                     # According to X, CLAUSE
@@ -2154,7 +2171,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
                                 boundary = raw[max(ss, pre_s - 2):pre_s].strip() or ("," if pre_s > ss else "")
                 inversion = False
                 after_s = ce
-                participle = cue_text.lower().endswith("ing")
+                participle = cue_l.endswith("ing")
                 if speaker is None and not participle:
                     # 'said X' after a quote or a clause ending in a comma
                     before = raw[max(ss, cs - 20):cs].rstrip()
@@ -2181,18 +2198,18 @@ def _quotes_for_article(art: Article) -> list[dict]:
                                     ent.aff = ent.aff or a2
                                     speaker.role, speaker.aff = ent.role, ent.aff
                             after_s = se
-                if speaker is None and pre_e == pre_s and (cue_text.lower().endswith("ing") or
+                if speaker is None and pre_e == pre_s and (cue_l.endswith("ing") or
                                                            raw[max(ss, cs - 5):cs].strip() in ("and", "but")):
                     speaker = sent_speaker or _sentence_subject(ctx, ss, cs) or ctx.last_speaker(cs)
                     if speaker is not None:
                         speaker = _Speaker(speaker.name, speaker.type, speaker.role, speaker.aff, None, None)
-                if speaker is None and cue_text.lower() in _DATA_VERBS and pre_e > pre_s and \
+                if speaker is None and cue_l in _DATA_VERBS and pre_e > pre_s and \
                         _document_subject(raw, pre_s, pre_e):
                     # 'Data released the same day showed ...': an unnamed data source
                     speaker = _Speaker(None, "anonymous", None, None, None, None)
                 if speaker is None:
                     continue
-                if cls == "that" and cue_text.lower() in _DATA_VERBS:
+                if cls == "that" and cue_l in _DATA_VERBS:
                     # 'shows' / 'found' take a bare reported clause only with a data or document
                     # subject ('a CBS News poll shows most ...', '..., Reuters calculations showed')
                     if inversion:      # 'showed data from the China Passenger Car Association'
@@ -2282,7 +2299,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
                     anaphoric = False
                     if that_i is not None and that_i <= 8:
                         between = [w.lower() for _x, _y, w in tw[:that_i]]
-                        if cue_text.lower().startswith(("tell", "told")) or all(
+                        if cue_l.startswith(("tell", "told")) or all(
                                 w in PREPS or w in TIME_WORDS or w in DETERMINERS or w == "," or
                                 w in ("statement", "note", "interview", "however", "reporters", "post")
                                 or w[:1].isupper() or w.isdigit() for w in between) or (
@@ -2295,7 +2312,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         else:
                             that_i = None
                     directive = False
-                    if that_i is None and not inversion and cue_text.lower() in DIRECTIVE_CUES:
+                    if that_i is None and not inversion and cue_l in DIRECTIVE_CUES:
                         # 'told agency staff this week to continue ...': an instruction, reported
                         for i, (_x, _y, w) in enumerate(tw[1:10], 1):
                             if w in ",.;:!?" or w in DOUBLE_QUOTES:
@@ -2306,7 +2323,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
                                 break
                     if directive:
                         pass
-                    elif that_i is None and cue_text.lower().startswith(("tell", "told")):
+                    elif that_i is None and cue_l.startswith(("tell", "told")):
                         k = 0
                         while k < len(tw) and k < 8 and tw[k][2] not in ",.;:" and tw[k][2].lower() not in (
                                 "that",) and not (k > 0 and tw[k][2].lower() in PREPS) and not (
@@ -2350,28 +2367,28 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         cls == "clause" and after_words >= 3 and fa not in PREPS and fa not in ",.;:"
                         and not fa.endswith("ing") and fa not in ("to", "for", "the", "a", "an")
                         or cls == "clause" and fa in ("the", "a", "an") and after_words >= 4)
-                    if not after_ok and that_i is None and fa == "of" and cue_text.lower() in _OF_CUES and \
+                    if not after_ok and that_i is None and fa == "of" and cue_l in _OF_CUES and \
                             not inversion and len(tw) > 2:
                         # 'authorities warned of lingering risks to the economy': the noun phrase
                         obj_e, after_ok = tw[0][1], True
-                    if after_ok and cue_text.lower() in _FIGURE_CUES:
+                    if after_ok and cue_l in _FIGURE_CUES:
                         # 'projects net profit of 3.5 trillion yen', 'pegged its profit at ...': a
                         # forecast figure as a noun phrase, reported only with its number
                         after_ok = _DIGIT_RE.search(raw, obj_e, min(nxt_cue, obj_e + 120)) is not None
                     if directive:
                         after_ok = _n_words(raw, obj_e, min(nxt_cue, obj_e + 100)) >= 3
-                    if after_ok and that_i is None and cue_text.lower() in STRICT_CLAUSE:
+                    if after_ok and that_i is None and cue_l in STRICT_CLAUSE:
                         a0, a1 = tw[1][0] if len(tw) > 1 else obj_e, min(nxt_cue, obj_e + 160)
                         after_ok = bool(FINITE_RE.search(raw, a0, a1)) or (
                             # 'expected the economy to expand 6.8%': an object and an infinitive
-                            cue_text.lower() in _INFINITIVE_CUES and bool(_TO_INF_RE.search(raw, a0, a1)))
+                            cue_l in _INFINITIVE_CUES and bool(_TO_INF_RE.search(raw, a0, a1)))
                     if cls == "clause" and fa in ("the", "a", "an") and that_i is None and \
-                            cue_text.lower() not in _FIGURE_CUES:
+                            cue_l not in _FIGURE_CUES:
                         # 'said the deal is off' vs 'added a new phone': needs a verb-like word
                         seg = raw[obj_e:min(nxt_cue, obj_e + 120)].lower()
                         after_ok = after_ok and (bool(_AUX_VERB_RE.search(seg)) or _has_verb(
                             raw, obj_e, min(nxt_cue, obj_e + 120)) or (
-                            cue_text.lower() in _INFINITIVE_CUES and bool(_TO_INF_RE.search(seg))))
+                            cue_l in _INFINITIVE_CUES and bool(_TO_INF_RE.search(seg))))
                     bstart = consumed_to
                     bend = pre_s if not inversion else cs
                     before_txt = raw[max(bstart, bend - 20):bend].rstrip(" \u00a0")
@@ -2385,7 +2402,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         a <= bend - 2 and b > bstart for a, b in claimed[-8:])
                     if before_ok and _lead_only(raw, bstart, bend):
                         before_ok = False
-                    if cue_text.lower() in _FIGURE_CUES and not after_ok:
+                    if cue_l in _FIGURE_CUES and not after_ok:
                         continue        # '... analysts had projected': no figure reported here
                     if anaphoric and prev_sent:
                         content = prev_sent
