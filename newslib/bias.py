@@ -484,9 +484,9 @@ def _readability(text: str) -> tuple[float, float, float]:
     instance of newslib.readability (which also explains a missing offline dictionary)."""
     if not text.strip():
         return (np.nan, np.nan, np.nan)
-    from .readability import _textstat
+    from .readability import textstat_instance
 
-    ts = _textstat()
+    ts = textstat_instance()
     return (float(ts.flesch_reading_ease(text)), float(ts.flesch_kincaid_grade(text)), float(ts.gunning_fog(text)))
 
 

@@ -49,8 +49,8 @@ _HAS_WORD = re.compile(r"[^\W_]")  # a sentence counts when it has a letter or d
 _TS = None
 
 
-def _textstat():
-    """A private textstat instance (English, no rounding), created on first use so that
+def textstat_instance():
+    """newslib's own textstat instance (English, no rounding), created on first use so that
     importing newslib stays fast and global textstat settings of the user are untouched."""
     global _TS
     if _TS is None:
@@ -94,7 +94,7 @@ def text_scores(text: str, sentences: int) -> dict:
     flesch_kincaid_grade and gunning_fog; the scores are NaN when there are no words or no
     sentences.
     """
-    ts = _textstat()
+    ts = textstat_instance()
     words = int(ts.lexicon_count(text)) if text else 0
     syllables = int(ts.syllable_count(text)) if words else 0
     hard = _complex_words(ts, text) if words else 0

@@ -148,9 +148,9 @@ def test_plausible_ranges_and_ordering(scores, articles):
 
 def test_scores_use_the_body(articles, scores):
     """The scored text is Article.body (the articles table's `body`), not the raw page."""
-    from newslib.readability import _textstat
+    from newslib.readability import textstat_instance
 
-    ts = _textstat()
+    ts = textstat_instance()
     for _, row in articles.iterrows():
         got = scores.loc[row["article_id"], "words"]
         assert got == ts.lexicon_count(row["body"])
