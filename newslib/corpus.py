@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import itertools
 import json
 import os
 import sys
@@ -134,13 +135,10 @@ def iter_json(source: Any, *, extract: Iterable[str] | None = None, progress: bo
     `engine="auto"` chooses (see `resolve_engine`)."""
     from .readers import InputError
 
-    if resolve_engine(engine, source, workers, scheduler) == "dask":
-        from .engine_dask import iter_json_dask
-        recs = _dask_started(iter_json_dask(source, extract=extract, workers=workers, scheduler=scheduler,
-                                            sources=sources), engine)
-        if recs is not None:
-            yield from recs
-            return
+    recs = _dask_stream(source, engine, workers, scheduler, extract=extract, sources=sources)
+    if recs is not None:
+        yield from recs
+        return
 
     exts = available_extractors(extract)
     for rec in _iter_input_records(source, sources=sources, progress=progress):
@@ -187,45 +185,39 @@ def iter_jsonl(source: Any, *, extract: Iterable[str] | None = None, progress: b
                scheduler: str | None = None) -> Iterator[str]:
     """`iter_json` as JSON Lines text (one line per input, no newline), in input order.  On the
     Dask engine the workers serialise, so the client only writes."""
-    if resolve_engine(engine, source, workers, scheduler) == "dask":
-        from .engine_dask import iter_json_dask
-        lines = _dask_started(iter_json_dask(source, extract=extract, workers=workers, scheduler=scheduler,
-                                             sources=sources, as_text=True), engine)
-        if lines is not None:
-            yield from lines
-            return
+    lines = _dask_stream(source, engine, workers, scheduler, extract=extract, sources=sources, as_text=True)
+    if lines is not None:
+        yield from lines
+        return
     for rec in iter_json(source, extract=extract, progress=progress, sources=sources):
         yield dumps(rec)
 
 
-class _Peeked:
-    """An iterator with its first item already taken (to see whether Dask started)."""
-
-    def __init__(self, first: Any, rest: Iterator):
-        self.first, self.rest, self.done = first, rest, False
-
-    def __iter__(self):
-        if not self.done:
-            self.done = True
-            yield self.first
-        yield from self.rest
+def _fall_back(exc: Exception, engine: str) -> None:
+    """Dask could not start: re-raise for an explicit `engine="dask"`, say so for "auto"."""
+    if engine != "auto":
+        raise exc
+    print(f"newslib: {exc}; using the local engine", file=sys.stderr)
 
 
-def _dask_started(it: Iterator, engine: str) -> Iterator | None:
-    """The Dask iterator, ready to run, or None when `engine="auto"` and Dask could not start
-    (the caller then runs the local engine; an explicit `engine="dask"` raises instead)."""
-    from .engine_dask import EngineStartError
+def _dask_stream(source: Any, engine: str, workers: int | None, scheduler: str | None,
+                 **kw: Any) -> Iterator | None:
+    """The Dask engine's records (or lines, with ``as_text=True``), already started, when
+    `engine` resolves to Dask; None when the local engine should run instead (it was chosen, or
+    "auto" could not start a cluster)."""
+    if resolve_engine(engine, source, workers, scheduler) != "dask":
+        return None
+    from .engine_dask import EngineStartError, iter_json_dask
 
+    it = iter_json_dask(source, workers=workers, scheduler=scheduler, **kw)
     try:
-        first = next(it)
+        first = next(it)  # the cluster starts here
     except StopIteration:
         return iter(())
     except EngineStartError as exc:
-        if engine != "auto":
-            raise
-        print(f"newslib: {exc}; using the local engine", file=sys.stderr)
+        _fall_back(exc, engine)
         return None
-    return iter(_Peeked(first, it))
+    return itertools.chain([first], it)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -327,9 +319,7 @@ def build(source: Any, out: str | Path, *, batch_size: int = 500, extract: Itera
             return build_dask(source, out, extract=extract, workers=workers, scheduler=scheduler,
                               sources=sources, progress=progress)
         except EngineStartError as exc:
-            if engine != "auto":
-                raise
-            print(f"newslib: {exc}; using the local engine", file=sys.stderr)
+            _fall_back(exc, engine)
     t0 = time.perf_counter()
     out = Path(out)
     exts = available_extractors(extract)

@@ -164,31 +164,17 @@ def _json_partition(paths: list[str], metadata: dict, sources: Any, extract: lis
     return out
 
 
-class _UniqueIds:
-    """Article ids made unique across partitions exactly as the local reader does (``id#2`` ...)."""
-
-    def __init__(self):
-        self.used: dict[str, int] = {}
-
-    def __call__(self, aid: str) -> str:
-        n = self.used.get(aid, 0) + 1
-        self.used[aid] = n
-        if n > 1:
-            aid = f"{aid}#{n}"
-            self.used.setdefault(aid, 1)
-        return aid
-
-
 def iter_json_dask(source: Any, *, extract=None, workers: int | None = None, scheduler: str | None = None,
                    sources: Any = None, files_per_partition: int | None = None, as_text: bool = False):
     """`newslib extract --jsonl` on Dask worker processes: records in input order, streamed as
     soon as each partition (in order) is done, ids made unique as by the local engine.  With
     `as_text`, JSON Lines strings (one per record, no newline) serialised on the workers."""
     from .corpus import dumps
+    from .readers import UniqueIds
 
     paths, metadata, reg, names = _inputs(source, sources, extract)
     chunks = _chunks(paths, workers or os.cpu_count() or 1, files_per_partition, 8, 100)
-    unique = _UniqueIds()
+    unique = UniqueIds()
     with _client(workers, scheduler) as client:
         futures = [client.submit(_json_partition, c, metadata, reg, names, as_text, pure=False) for c in chunks]
         for fut in futures:

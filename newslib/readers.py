@@ -1186,6 +1186,22 @@ def _guard(recs: Iterable[Article | InputError], path: Path, fmt: str) -> Iterat
         yield rec
 
 
+class UniqueIds:
+    """Article ids made unique in reading order: the second "x" becomes "x#2", the third "x#3"
+    (also used by the Dask engine, which sees the ids partition by partition)."""
+
+    def __init__(self):
+        self.used: dict[str, int] = {}
+
+    def __call__(self, aid: str) -> str:
+        n = self.used.get(aid, 0) + 1
+        self.used[aid] = n
+        if n > 1:
+            aid = f"{aid}#{n}"
+            self.used.setdefault(aid, 1)
+        return aid
+
+
 def iter_records(source, *, sources=None, text_column: str | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
     """One :class:`Article` per article and one :class:`InputError` per input that could not be
@@ -1198,7 +1214,7 @@ def iter_records(source, *, sources=None, text_column: str | None = None,
         return
     user_reg = _registry(sources)
     side = _Sidecars()
-    used: dict[str, int] = {}
+    unique = UniqueIds()
     reported = 0
     for entry in _expand(source):
         fmt = _format_for(entry.path)
@@ -1213,11 +1229,7 @@ def iter_records(source, *, sources=None, text_column: str | None = None,
             yield side.errors[reported]
             reported += 1
         for rec in _guard(recs, entry.path, fmt):
-            n = used.get(rec.article_id, 0) + 1
-            used[rec.article_id] = n
-            if n > 1:
-                rec.article_id = f"{rec.article_id}#{n}"
-                used.setdefault(rec.article_id, 1)
+            rec.article_id = unique(rec.article_id)
             yield rec
 
 
