@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article, as_articles
+from .readability import counted_sentences, text_scores
 from .text import MONTH_RE, load_lexicon
 
 # --------------------------------------------------------------------------------------------
@@ -478,16 +479,14 @@ def _term_dicts(hits, with_category=True) -> list[dict]:
     return [{"term": t, "start": a, "end": b} for a, b, t, _c in hits]
 
 
-def _readability(text: str) -> tuple[float, float, float]:
-    """Flesch reading ease, Flesch-Kincaid grade and Gunning fog of `text` as textstat computes
-    them (its own word, syllable and sentence counts; no rounding), through the one textstat
-    instance of newslib.readability (which also explains a missing offline dictionary)."""
+def _readability(text: str, sentences: int) -> tuple[float, float, float]:
+    """Flesch reading ease, Flesch-Kincaid grade and Gunning fog of `text` with the same definition
+    as the ``readability`` table (:func:`newslib.readability.text_scores`: textstat's word, syllable
+    and complex-word counts, newslib's own sentence count `sentences`, no rounding)."""
     if not text.strip():
         return (np.nan, np.nan, np.nan)
-    from .readability import textstat_instance
-
-    ts = textstat_instance()
-    return (float(ts.flesch_reading_ease(text)), float(ts.flesch_kincaid_grade(text)), float(ts.gunning_fog(text)))
+    r = text_scores(text, sentences)
+    return (float(r["flesch_reading_ease"]), float(r["flesch_kincaid_grade"]), float(r["gunning_fog"]))
 
 
 SCORE_COLUMNS = [
@@ -519,7 +518,8 @@ def _score_row(art: Article, parts: tuple[str, ...] = DEFAULT_PARTS, readability
     }
     if readability:
         text = "\n\n".join(raw[s:e] for s, e in d["paras"])
-        (row["flesch_reading_ease"], row["flesch_kincaid_grade"], row["gunning_fog"]) = _readability(text)
+        (row["flesch_reading_ease"], row["flesch_kincaid_grade"], row["gunning_fog"]) = _readability(
+            text, counted_sentences(raw, d["sents"]))
     return row
 
 
@@ -550,8 +550,9 @@ def bias_scores(texts_or_articles: Any, *, readability: bool = True, parts: tupl
       marker ("unfortunately", "should", "I think").
     - ``sentiment`` (positive - negative) / (positive + negative + 1) over evaluative words and
       polar loaded terms, with negation ("not fair") flipping a word: -1..1.
-    - ``flesch_reading_ease``, ``flesch_kincaid_grade``, ``gunning_fog`` (textstat; NaN with
-      ``readability=False``).
+    - ``flesch_reading_ease``, ``flesch_kincaid_grade``, ``gunning_fog`` of the measured parts, with
+      the readability table's definition (textstat's word and syllable counts, newslib's sentence
+      count); NaN with ``readability=False``.
     """
     rows = [_score_row(art, parts, readability) for art in as_articles(texts_or_articles, published=published)]
     return _frame(rows, SCORE_COLUMNS, ("article_id", "outlet"))
@@ -971,7 +972,7 @@ def source_profile(articles: Any, quotes: pd.DataFrame | None = None, n_boot: in
         d["arts"].append(art.article_id)
         if readability:
             text = "\n\n".join(art.raw[s:e] for s, e in an["paras"])
-            d["read"].append(_readability(text))
+            d["read"].append(_readability(text, counted_sentences(art.raw, [(s["start"], s["end"]) for s in an["sentences"]])))
     src = None
     if quotes is not None or arts:
         q = quotes if quotes is not None else _extract_quotes(arts)

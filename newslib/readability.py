@@ -37,7 +37,7 @@ import pandas as pd
 from . import schema
 from .article import Article, as_articles
 
-__all__ = ["readability", "text_scores"]
+__all__ = ["counted_sentences", "readability", "text_scores"]
 
 # Standard English constants of the three formulas.
 _FRE = (206.835, 1.015, 84.6)
@@ -69,6 +69,13 @@ def textstat_instance():
                 "which ships the dictionary: pip install 'textstat==0.7.8'") from e
         _TS = ts
     return _TS
+
+
+def counted_sentences(raw: str, spans) -> int:
+    """How many of the sentence spans ``(start, end, ...)`` of `raw` count for the formulas: those
+    with a letter or digit (a lone dash or bullet is not a sentence)."""
+    search = _HAS_WORD.search
+    return sum(1 for sp in spans if search(raw, sp[0], sp[1]))
 
 
 def _textstat_version() -> str:
@@ -121,7 +128,7 @@ def _article_scores(art: Article) -> dict:
         keep = [i for i, p in enumerate(paras) if p[2] != "boilerplate"]
     text = "\n\n".join(raw[paras[i][0]:paras[i][1]] for i in keep)
     keep_set = set(keep)
-    n_sent = sum(1 for s, e, pid in art.sentences if pid in keep_set and _HAS_WORD.search(raw, s, e))
+    n_sent = counted_sentences(raw, [sp for sp in art.sentences if sp[2] in keep_set])
     row = text_scores(text, n_sent)
     row["article_id"] = art.article_id
     return row

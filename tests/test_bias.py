@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -10,6 +11,7 @@ import pytest
 
 import newslib
 from newslib import bias, schema
+from newslib.readability import readability
 
 GT = "globaltimes_2021-05-26_xiaomi-removed-from-us-blacklist"
 AH = "androidheadlines_us-will-remove-xiaomi-from-blacklist"
@@ -103,6 +105,17 @@ def test_hedges_case_and_exclusions():
     text = "The new tax regime starts in June; the regime in Pyongyang objected."
     assert s.loc[1, "loaded_terms"][0]["start"] == text.index("the regime") + 4
     assert [t["term"] for t in s.loc[2, "loaded_terms"]] == ["trumping"]  # case-sensitive entry
+
+
+def test_readability_same_definition_as_readability_table():
+    # one definition of the three formulas: on the body alone, bias_scores gives exactly the
+    # readability table's values (newslib's sentence count, not textstat's split on full stops)
+    seeds = sorted(Path(__file__).resolve().parents[1].joinpath("seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    cols = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"]
+    b = bias.bias_scores(texts, parts=("body",))[cols].to_numpy(dtype=float)
+    r = readability(texts)[cols].to_numpy(dtype=float)
+    np.testing.assert_allclose(b, r, rtol=0, atol=1e-9)
 
 
 def test_sentiment_subjectivity_negation():
