@@ -71,6 +71,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 import warnings as _pywarnings
 from collections.abc import Iterable, Iterator, Mapping
@@ -156,7 +157,14 @@ _ENC_NAMES = {"latin_1": "latin-1", "euc_kr": "euc-kr", "shift_jis": "shift_jis"
 _HIGH = re.compile(rb"[\x80-\xff]+")
 
 
+# the first bytes of the signatures at offset 0 ("B" for bzip2's "BZh"): a file starting with
+# another byte can only match "ftyp" at offset 4
+_MAGIC_FIRST = frozenset(sig[:1] for off, sig, _ in _MAGIC if off == 0) | {b"B"}
+
+
 def _magic(data: bytes) -> str | None:
+    if data[:1] not in _MAGIC_FIRST and data[4:8] != b"ftyp":
+        return None  # no signature can match (the common case: text)
     if data[:3] == b"BZh" and data[4:10] != b"1AY&SY":
         return None
     for off, sig, name in _MAGIC:
@@ -929,10 +937,11 @@ def _records(path: Path, reg, meta: dict, text_column, max_bytes: int) -> Iterat
     except OSError as e:
         yield InputError(stem, p, "read", f"cannot read: {e.strerror or e}", fmt)
         return
-    if path.is_dir():
+    # st is the stat of the file a symbolic link points to, as path.is_dir() / is_file() use
+    if stat.S_ISDIR(st.st_mode):
         yield InputError(stem, p, "read", "is a directory, not a file (or a directory with no files)", fmt)
         return
-    if not path.is_file():
+    if not stat.S_ISREG(st.st_mode):
         yield InputError(stem, p, "read", "not a regular file", fmt)
         return
     if st.st_size == 0:
@@ -1129,6 +1138,7 @@ class _Sidecars:
         self.reg: dict[Path, Any] = {}
         self.meta: dict[Path, dict] = {}
         self.errors: list[InputError] = []
+        self._chains: dict[tuple[Path, Path | None], list[Path]] = {}
 
     def _load(self, folder: Path) -> None:
         if folder in self.meta:
@@ -1148,22 +1158,34 @@ class _Sidecars:
             except (ValueError, OSError, csv.Error) as e:
                 self.errors.append(InputError("metadata", str(mp), "parse", f"metadata.csv unreadable: {e}", "csv"))
 
+    def _chain(self, parent: Path, root: Path | None) -> list[Path]:
+        """The folders whose sidecars apply to files in `parent` (nearest first), loaded; computed
+        once per (folder, root), as a folder's files are read one after the other."""
+        folders = self._chains.get((parent, root))
+        if folders is None:
+            folders = [parent]
+            if root is not None:
+                try:
+                    rel = parent.relative_to(root)
+                except ValueError:
+                    rel = None
+                if rel is not None:
+                    folders = [root / Path(*rel.parts[:i]) for i in range(len(rel.parts), -1, -1)]
+            for folder in folders:
+                self._load(folder)
+            self._chains[(parent, root)] = folders
+        return folders
+
     def lookup(self, path: Path, root: Path | None) -> tuple[Any, dict]:
-        folders = [path.parent]
-        if root is not None:
-            try:
-                rel = path.parent.relative_to(root)
-            except ValueError:
-                rel = None
-            if rel is not None:
-                folders = [root / Path(*rel.parts[:i]) for i in range(len(rel.parts), -1, -1)]
+        folders = self._chain(path.parent, root)
         reg, meta = None, {}
         for folder in folders:
-            self._load(folder)
             if reg is None:
                 reg = self.reg[folder]
             if not meta:
                 table = self.meta[folder]
+                if not table:
+                    continue  # no metadata.csv rows here (the common case): no key to look up
                 rel_path = os.path.relpath(path, folder).replace(os.sep, "/")
                 for key in (rel_path, path.name, path.stem, rel_path.rsplit(".", 1)[0]):
                     if key in table:
@@ -1194,12 +1216,19 @@ class UniqueIds:
         self.used: dict[str, int] = {}
 
     def __call__(self, aid: str) -> str:
-        n = self.used.get(aid, 0) + 1
+        n = self.used.get(aid)
+        if n is None:
+            self.used[aid] = 1
+            return aid
+        # skip suffixes already taken by an input's own id ("x#2" read before the second "x")
+        while True:
+            n += 1
+            new = f"{aid}#{n}"
+            if new not in self.used:
+                break
         self.used[aid] = n
-        if n > 1:
-            aid = f"{aid}#{n}"
-            self.used.setdefault(aid, 1)
-        return aid
+        self.used[new] = 1
+        return new
 
 
 def iter_records(source, *, sources=None, text_column: str | None = None,
@@ -1224,7 +1253,8 @@ def iter_records(source, *, sources=None, text_column: str | None = None,
         else:
             reg, meta = side.lookup(entry.path, entry.root)
             recs = _records(entry.path, user_reg if user_reg is not None else reg,
-                            _meta_from({k.lower(): v for k, v in meta.items()}), text_column, max_bytes)
+                            _meta_from({k.lower(): v for k, v in meta.items()}) if meta else {},
+                            text_column, max_bytes)
         while reported < len(side.errors):
             yield side.errors[reported]
             reported += 1

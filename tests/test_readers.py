@@ -431,3 +431,17 @@ def test_unopenable_path_names_are_error_rows_not_crashes(tmp_path):
     too_long = str(tmp_path / ("x" * 5000))
     arts = newslib.read_articles([too_long, str(tmp_path / "nul\x00name.txt")])
     assert len(arts) == 2 and arts["error"].notna().all()
+
+
+def test_unique_ids_never_repeat_an_input_id():
+    """An input whose own id looks like a generated one ("x#2") never gets a twin."""
+    from newslib.readers import UniqueIds
+
+    for seq, want in ((["x", "x#2", "x"], ["x", "x#2", "x#3"]),
+                      (["x#2", "x", "x"], ["x#2", "x", "x#3"]),
+                      (["x", "x", "x#2", "x#3", "x"], ["x", "x#2", "x#2#2", "x#3", "x#4"]),
+                      (["a", "a", "a"], ["a", "a#2", "a#3"])):
+        ids = UniqueIds()
+        got = [ids(a) for a in seq]
+        assert got == want
+        assert len(set(got)) == len(got)
