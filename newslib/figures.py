@@ -262,6 +262,8 @@ _SENT_SEPS = (". ", "\n", "! ", "? ", ".” ", '." ')
 # Clause punctuation, searched in the reversed window: the first match is the last one.
 _CLAUSE_PUNCT_RE = re.compile(r"[,;:()\[\]“”\"—]")
 _CLAUSE_WORDS_SET = frozenset(_CLAUSE_WORDS)
+# a clause punctuation character or a sentence separator, in a reversed window
+_CLAUSE_REV_RE = re.compile("|".join([_CLAUSE_PUNCT_RE.pattern, *(re.escape(sep[::-1]) for sep in _SENT_SEPS)]))
 
 
 class _Breaks:
@@ -302,11 +304,18 @@ class _Breaks:
         """After the last clause punctuation in the window, or after a relative or subordinating
         word (a space-delimited token) that follows it."""
         raw = self.raw
-        lo = self.sentence_start(s)
-        if lo < s - 160:
-            lo = s - 160
-        m = _CLAUSE_PUNCT_RE.search(raw[lo:s][::-1])
-        best = lo if m is None else s - m.start()
+        # The clause starts at the greatest of: s - 160, the end of the last sentence separator and
+        # the end of the last clause punctuation (after the sentence start, after s - 160).  Both
+        # kinds of boundary are found with one search of the reversed window: its first match is
+        # the greatest boundary (a separator ends with a space or newline, never with clause
+        # punctuation, so no two boundaries coincide).  A separator ending after s - 160 starts at
+        # most two characters before that, so the window reaches back to s - 162; a boundary at or
+        # before s - 160 gives way to s - 160 (the separators are also all within 300 characters).
+        w = s - 162 if s > 162 else 0
+        m = _CLAUSE_REV_RE.search(raw[w:s][::-1])
+        best = w if m is None else s - m.start()
+        if best < s - 160:
+            best = s - 160
         window = raw[best:s]
         # (str.lower turns no non-ASCII character into a letter of these words, nor adds or
         # removes spaces: the same tokens as an ASCII case-insensitive match)
@@ -323,6 +332,10 @@ class _Breaks:
         return best
 
 
+# _direction_before and _subject are pure functions of a short string (the clause before a figure,
+# median ~20 characters); clauses such as "", " or ", " up ", "The ", " from " recur in every
+# text, so the results are cached (bounded).
+@lru_cache(maxsize=8192)
 def _direction_before(clause: str) -> str | None:
     """up/down from the last direction word in the clause, unless a 'to'/'at'/'from' (a level) or
     another number lies between it and the figure."""
@@ -352,6 +365,7 @@ _LEVEL_WORDS = frozenset(("to", "at", "from", "of", "on", "per", "a", "an", "the
 _SUBJ_OPENERS = frozenset(("and", "or", "but", "so", "then", "also", "while", "with"))
 
 
+@lru_cache(maxsize=8192)
 def _subject(clause: str) -> str | None:
     """The noun phrase before the first verb of the clause (at most 8 words)."""
     # lower-casing the clause once gives the same tokens as lower-casing each (whitespace has no
@@ -468,6 +482,33 @@ def _tickers(raw: str) -> list[dict]:
 
 
 _TOKEN_WORDS = _WORD_STEMS_SET | {s.split("-")[0] for s in _SUPERLATIVES} | set(_FRACTION_STEMS) | {"pair"}
+
+# _token_words: the same tokens as ``low.translate(_TO_SPACE).split()`` (whose str.translate walks a
+# dict per character: slow on non-ASCII text), found on the UTF-8 bytes instead.  In UTF-8 every
+# byte of a non-ASCII character is >= 0x80, so ASCII separators are single bytes and the non-ASCII
+# separators (the non-ASCII keys of _TO_SPACE and every non-ASCII character str.split() splits at,
+# i.e. str.isspace(): pinned by a test over all code points) are replaced by a space first.
+_NON_ASCII_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+                    "\u2028\u2029\u202f\u205f\u3000"
+_NON_ASCII_SEPS = tuple(sorted({*_NON_ASCII_SPACES, *(chr(k) for k in _TO_SPACE if k > 127)}))
+# the ASCII separators (and the ASCII whitespace that str.split() but not bytes.split() splits at)
+_TO_SPACE_B = bytes(32 if (k < 128 and (k in _TO_SPACE or chr(k).isspace())) else k for k in range(256))
+_TOKEN_WORDS_B = {w.encode("ascii"): w for w in _TOKEN_WORDS}
+_TOKEN_WORDS_BSET = frozenset(_TOKEN_WORDS_B)
+
+
+def _token_words(low: str) -> frozenset[str]:
+    """The words of _TOKEN_WORDS that occur in `low` as a whole token, i.e.
+    ``_TOKEN_WORDS.intersection(low.translate(_TO_SPACE).split())``."""
+    if low.isascii():
+        b = low.encode("ascii")
+    else:
+        for sep in _NON_ASCII_SEPS:  # (str.replace of one character: much faster than on bytes)
+            if sep in low:
+                low = low.replace(sep, " ")
+        b = low.encode("utf-8", "surrogatepass")
+    found = _TOKEN_WORDS_BSET.intersection(b.translate(_TO_SPACE_B).split())
+    return frozenset(_TOKEN_WORDS_B[w] for w in found)
 
 
 _SUPERLATIVE_HEADS = tuple((sup, sup.split("-")[0]) for sup in _SUPERLATIVES)
@@ -587,7 +628,7 @@ def _scan(raw: str) -> list[dict]:
     yuan_hint = None
     rows: list[dict] = _tickers(raw) if ("(" in raw or "$" in raw or ":" in raw or "." in raw) else []
     # the words of interest (number words, superlatives, fractions) that occur as whole tokens
-    tokens = _TOKEN_WORDS.intersection(low.translate(_TO_SPACE).split())
+    tokens = _token_words(low)
     rows.extend(_ranks_fractions(raw, low, tokens))
 
     nums: list[dict] = []
@@ -617,12 +658,11 @@ def _scan(raw: str) -> list[dict]:
                 continue
             if words.lower() in _BARE_SCALES and _after_digits(raw, s):
                 continue  # "95 million": the scale of the number before, read with it (or rejected with it)
-            bad = nb.bad_and(words)
+            bad, value = _read_words(words)
             if bad is not None:
                 e = s + bad
                 pos = e
                 words = raw[s:e]
-            value = nb.words_value(words)
             if value is None:
                 continue
         else:
@@ -871,6 +911,27 @@ def _blocked_at(raw: str, s: int, e: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=8192)
+def _after_count(after: str) -> tuple[bool, str | None, bool]:
+    """(first word is a model word, counted noun, is a duration) for the (at most four) words
+    after a count, as matched by _NEXT_WORDS: a pure function of that short string, cached."""
+    nxt = after.split()
+    if not nxt:
+        return False, None, False
+    if nxt[0].lower() in _MODEL_WORDS:
+        return True, None, False
+    unit, duration = _count_unit("", 0, nxt)
+    return False, unit, duration
+
+
+@lru_cache(maxsize=4096)
+def _read_words(words: str) -> tuple[int | None, float | None]:
+    """(offset of an " and " that ends the number, value) of a run of number words: a pure
+    function of that short string ("two million", "one hundred and five"), cached."""
+    bad = nb.bad_and(words)
+    return bad, nb.words_value(words[:bad] if bad is not None else words)
+
+
 _NOT_COUNT_PREV = frozenset(("no.", "no", "number", "page", "p.", "article", "section", "chapter", "route", "room",
                              "flight", "version", "v"))
 _MONTH_ABBR = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
@@ -925,15 +986,9 @@ def _keep_count(raw: str, r: dict, breaks: _Breaks) -> bool:
         if pl.rstrip(".") in _MONTH_ABBR:
             return False
     if e < n and raw[e] in _SPACE_CHARS:
-        nxt = _NEXT_WORDS.match(raw, e).group().split()
-        if nxt:
-            if nxt[0].lower() in _MODEL_WORDS:
-                return False
-            unit, duration = _count_unit(raw, e, nxt)
-            if duration:
-                return False
-        else:
-            unit = None
+        model, unit, duration = _after_count(_NEXT_WORDS.match(raw, e).group())
+        if model or duration:
+            return False
     else:
         unit = None
     r["unit"] = unit
@@ -1032,7 +1087,9 @@ def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
         direction = None
         if kind in _DIRECTED_KINDS:
             sign = r.get("sign")
-            if sign:
+            if kind == "count" and r.get("unit") not in ("points", None):
+                pass  # a count of a noun ("300 employees") has no direction of its own
+            elif sign:
                 direction = "up" if sign > 0 else "down"
             else:
                 direction = _direction_before(clause)
@@ -1041,8 +1098,6 @@ def _resolve(raw: str, rows: list[dict], breaks: _Breaks) -> list[dict]:
                     m = _NOUN_RUN.match(raw, e) if e < len(raw) and raw[e] in _SPACE_CHARS else None
                     if m:
                         direction = _CHANGE_NOUNS.get(m.group(1).lower())
-            if kind == "count" and r.get("unit") not in ("points", None):
-                direction = None
             if direction is None and prev_dir and _OR_BETWEEN.fullmatch(raw, prev_end, s):
                 direction = prev_dir  # "lost 500 points, or 1.3%": the same move restated
         subject = None
