@@ -212,7 +212,10 @@ _TITLE_TAIL = (r"(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=P)rof|(?<=S)(?:en|gt|t|r)|(?<=R
 # nine look-behind branches out at a capital that opens an ordinary word)
 _UNIT_HEAD = (r"[A-Z](?<![\w’'-][A-Z])(?:(?=[a-z]{1,3}\.)" + _TITLE_TAIL + r"\.(?=[ \u00a0][A-Z])|\.(?=[ \u00a0][A-Z][a-z])|"
               r"\.(?:[A-Z]\.){1,4}|[A-Za-z0-9]{0,40}(?:[-’'&](?![sS]\b)[A-Za-z0-9]{1,40}){0,4})")
-NAME_RE = re.compile(_UNIT_HEAD + r"(?:" + _CONN + _UNIT + r"){0,6}")
+# (each further unit opens with a space and a capital or a connector's first letter: the
+# look-ahead, a necessary condition, rejects a lower-case next word before the ~40 branches of
+# the connector and unit alternatives are tried)
+NAME_RE = re.compile(_UNIT_HEAD + r"(?:(?=" + _SP + r"[A-Zofdvbal])" + _CONN + _UNIT + r"){0,6}")
 # the reference form, kept for the tests that pin NAME_RE to it
 _NAME_RE_REF = re.compile(r"(?=[A-Z])(?<![\w’'-])" + _UNIT + r"(?:" + _CONN + _UNIT + r"){0,6}")
 WORD_RE = re.compile(r"[A-Za-z0-9][\w’'.&-]{0,60}|\S")
@@ -291,7 +294,7 @@ _DASH_ATTR_RE = re.compile(r"[ \u00a0]{0,3}[—–-][ \u00a0]{0,3}")
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quote:
     start: int            # content start
     end: int              # content end
@@ -303,7 +306,7 @@ class _Quote:
     used: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Speaker:
     name: str | None
     type: str
@@ -313,7 +316,7 @@ class _Speaker:
     mend: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     name: str
     type: str
@@ -408,7 +411,15 @@ def _scan_quotes(raw: str, paras: list[tuple[int, int]]) -> list[_Quote]:
     lo, hi = paras[0][0], paras[-1][1]
     dq = _char_positions(raw, DOUBLE_QUOTES, lo, hi)
     sq = _char_positions(raw, SINGLE_QUOTES, lo, hi)
+    n_dq, n_sq = len(dq), len(sq)
     for pid, (ps, pe) in enumerate(paras):
+        i = bisect_left(dq, ps)
+        if i == n_dq or dq[i] >= pe:
+            i = bisect_left(sq, ps)
+            if i == n_sq or sq[i] >= pe:
+                # no quotation mark at all (most paragraphs): _find_marks would pair nothing
+                prev_unclosed_at_end = False
+                continue
         pairs = _find_marks(raw, ps, pe, dq, sq)
         starts_with_open = bool(pairs) and (pairs[0][0] == ps or raw[ps:pairs[0][0]].isspace())
         if prev_unclosed_at_end and starts_with_open and quotes:
@@ -512,6 +523,15 @@ def _name_info(t: str) -> tuple[int, str, str, bool, tuple[str, ...], tuple[str,
         return d, n, base, True, (), tg
     toks = base.split()
     return d, n, base, False, (toks[0], toks[-1]), tg
+
+
+@lru_cache(maxsize=65536)
+def _canon_parts(name: str) -> tuple[str, str | None, tuple[str, ...]]:
+    """What _Ctx.canonical reads from a mention's text (cached: the same names recur across
+    articles): the name without its title and possessive, the title, and the name's words."""
+    base, title = _split_title(name.replace("\u00a0", " "))
+    base = _POSS_RE.sub("", base).strip()
+    return base, title, tuple(base.split())
 
 
 @lru_cache(maxsize=65536)
@@ -654,6 +674,7 @@ class _Ctx:
         title_gender = self.title_gender
         finditer = NAME_RE.finditer
         name_info = _name_info
+        add = names.append
         raw = self.raw
         for lo, hi in _name_runs(raw, self.paras):
             for m in finditer(raw, lo, hi):
@@ -663,8 +684,9 @@ class _Ctx:
                 d, n, base, org_like, keys, tg = info
                 if tg is not None and tg[0] not in title_gender:
                     title_gender[tg[0]] = tg[1]
-                a, b = m.start() + d, m.end()
-                names.append((a, b, n))
+                a, b = m.span()
+                a += d
+                add((a, b, n))
                 if base not in first_pos:
                     first_pos[base] = (a, b)
                 if org_like:
@@ -677,9 +699,7 @@ class _Ctx:
     # ---- resolution ------------------------------------------------------------------------
     def canonical(self, name: str, pos: int) -> tuple[str, str, str | None]:
         """(canonical name, type, title) for a named mention."""
-        base, title = _split_title(name.replace("\u00a0", " "))
-        base = _POSS_RE.sub("", base).strip()
-        toks = base.split()
+        base, title, toks = _canon_parts(name)
         if not toks:
             return name, "organization", title
         if base in self.entities:
@@ -855,8 +875,31 @@ class _Ctx:
         return sp.name if sp and _named(sp.name) else None
 
 
+# WORD_RE with the whitespace before each token captured: findall (C-level, no match objects)
+# gives (gap, token) pairs from which the offsets follow, exactly the tokens WORD_RE.finditer
+# finds (the tokens never hold whitespace and every other character starts one; the possessive
+# gap never backtracks)
+_GAP_WORD_RE = re.compile(r"(\s*+)(" + WORD_RE.pattern + ")")
+
+
 def _words(raw: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m[0]) for m in WORD_RE.finditer(raw, s, e)]
+    """(start, end, text) of the WORD_RE tokens of raw[s:e]: what
+    ``[(m.start(), m.end(), m[0]) for m in WORD_RE.finditer(raw, s, e)]`` gives, read with
+    _GAP_WORD_RE.  Trailing whitespace is cut off first: the scan would retry the gap at every
+    position of a whitespace run that no token follows (quadratic in its length)."""
+    if s < 0:
+        s = 0       # (as the regex reads a negative start)
+    if e > len(raw):
+        e = len(raw)
+    if e > s and raw[e - 1].isspace():
+        e = s + len(raw[s:e].rstrip())      # str.isspace is what \s matches
+    out = []
+    pos = s
+    for gap, tok in _GAP_WORD_RE.findall(raw, s, e):
+        a = pos + len(gap)
+        pos = a + len(tok)
+        out.append((a, pos, tok))
+    return out
 
 
 _word_texts = WORD_RE.findall    # (raw, s, e): the texts of _words(raw, s, e)
@@ -868,12 +911,19 @@ def _words_head(raw: str, s: int, e: int, n: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m[0]) for m in islice(WORD_RE.finditer(raw, s, e), n)]
 
 
+# first words of the two-word roles and plurals ('chief executive', 'vice presidents')
+_ROLE_FIRST_WORDS = frozenset(k.split(" ")[0] for k in _PLURAL_ROLE if k.count(" ") == 1)
+
+
 def _role_in(words: list[str]) -> tuple[int, int] | None:
     """(first, last) index of the role phrase in lower-case words (modifiers + role noun)."""
+    n = len(words)
     for i, w in enumerate(words):
         lw = w.lower().strip(",.")
-        two = f"{lw} {words[i + 1].lower()}" if i + 1 < len(words) else ""
-        if two in ROLES or _singular(two) in ROLES:
+        # 'two in ROLES or _singular(two) in ROLES' is 'two in _PLURAL_ROLE' (its keys are the
+        # roles and their plurals, its values roles), and two (one space) can be a key only when
+        # lw opens a two-word key
+        if lw in _ROLE_FIRST_WORDS and i + 1 < n and f"{lw} {words[i + 1].lower()}" in _PLURAL_ROLE:
             last = i + 1
         elif lw in _PLURAL_ROLE:
             last = i
