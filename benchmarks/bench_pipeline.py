@@ -112,7 +112,9 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "newslib.cli", "build", str(src), "--out", str(Path(tmp) / "out"),
                         "--no-progress"], check=True, capture_output=True)
         whole = len(texts) / (time.perf_counter() - t0)
-        print(f"whole process `newslib build` ({len(texts)} files -> Parquet): {whole:,.0f} articles/s")
+        from newslib.corpus import resolve_engine
+        print(f"whole process `newslib build` ({len(texts)} files -> Parquet, default engine: "
+              f"{resolve_engine('auto', src)}): {whole:,.0f} articles/s")
 
     peer_texts = texts[: a.peers]
     print_ratios(ours, peer_texts, "newslib pipeline")

@@ -8,9 +8,10 @@ TimeBank/AQUAINT and PolNeAR dev texts, cycled) with a share of broken files (bi
 undecodable), then measures, each as a separate process:
 
 * ``newslib extract --jsonl`` over all files (articles/s, all extractors on), with the local engine
-  (one process) and with the default ``auto`` engine (Dask worker processes, one per core),
+  (one process) and with the default ``auto`` engine (a pool of worker processes, one per core),
+  and checks that both print the same lines,
 * ``newslib build`` with the local engine under ``/usr/bin/time -v`` (articles/s, peak RSS),
-* ``newslib build --engine dask`` with 1 and with N workers (speed-up),
+* ``newslib build --engine processes`` and ``--engine dask`` with 1 and with N workers (speed-up),
 * the peers on the same texts in the same run (dateparser.search.search_dates, quantulum3),
 
 and checks that articles + read errors = inputs.  ``--memory-n 100000`` adds the 100,000-article
@@ -63,8 +64,8 @@ def write_corpus(folder: Path, n: int, broken: float) -> tuple[int, int]:
     return n, n_bad
 
 
-def timed(cmd: list[str], memory: bool = False) -> tuple[float, float | None]:
-    """Seconds and (with /usr/bin/time) peak resident MB of one command."""
+def timed(cmd: list[str], memory: bool = False, stdout: Path | None = None) -> tuple[float, float | None]:
+    """Seconds and (with /usr/bin/time) peak resident MB of one command (its output to `stdout`)."""
     if memory and Path("/usr/bin/time").exists():
         t0 = time.perf_counter()
         r = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True)
@@ -73,9 +74,10 @@ def timed(cmd: list[str], memory: bool = False) -> tuple[float, float | None]:
             raise SystemExit(r.stderr[-2000:])
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr)
         return dt, int(m.group(1)) / 1024 if m else None
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0, None
+    with open(stdout or os.devnull, "wb") as out:
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=out, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - t0, None
 
 
 def check_accounting(out: Path, inputs: int) -> str:
@@ -107,13 +109,17 @@ def main() -> int:
         kb = sum(p.stat().st_size for p in src.iterdir()) / n / 1024
         print(f"corpus: {n} files ({n_bad} broken), mean {kb:.1f} KB")
 
-        rates = {}
+        rates, outputs = {}, {}
         for engine in ("local", "auto"):
-            dt, _ = timed([*NEWSLIB, "extract", "--jsonl", "--no-progress", "--engine", engine, str(src)])
+            out_file = tmp / f"extract-{engine}.jsonl"
+            dt, _ = timed([*NEWSLIB, "extract", "--jsonl", "--no-progress", "--engine", engine, str(src)],
+                          stdout=out_file)
             rates[engine] = n / dt
-            what = "one process" if engine == "local" else "default: Dask processes from 2,000 files"
+            outputs[engine] = out_file.read_bytes()
+            what = "one process" if engine == "local" else "default: a pool of worker processes from 500 files"
             print(f"newslib extract --jsonl --engine {engine} ({what}, all extractors): "
                   f"{n / dt:,.0f} articles/s ({dt:.1f} s)")
+        print(f"  local and auto output identical: {'OK' if outputs['local'] == outputs['auto'] else 'DIFFERENT'}")
         ours = max(rates.values())
 
         dt, rss = timed([*NEWSLIB, "build", str(src), "--out", str(tmp / "local"), "--engine", "local",
@@ -122,16 +128,18 @@ def main() -> int:
               f"{rss:,.0f} MB" if rss else f"newslib build, local engine: {n / dt:,.0f} articles/s")
         print("  " + check_accounting(tmp / "local", n))
 
-        if not a.skip_dask:
+        for engine in ("processes", "dask"):
+            if engine == "dask" and a.skip_dask:
+                continue
             res = {}
             for w in sorted({1, a.workers}):
-                dt, _ = timed([*NEWSLIB, "build", str(src), "--out", str(tmp / f"dask{w}"), "--engine", "dask",
+                dt, _ = timed([*NEWSLIB, "build", str(src), "--out", str(tmp / f"{engine}{w}"), "--engine", engine,
                                "--workers", str(w), "--no-progress"])
                 res[w] = dt
-                print(f"newslib build, dask engine, {w} worker(s): {n / dt:,.0f} articles/s ({dt:.1f} s)")
+                print(f"newslib build, {engine} engine, {w} worker(s): {n / dt:,.0f} articles/s ({dt:.1f} s)")
             if a.workers != 1:
-                print(f"  dask speed-up {a.workers} workers vs 1: {res[1] / res[a.workers]:.2f}x")
-            print("  " + check_accounting(tmp / f"dask{a.workers}", n))
+                print(f"  {engine} speed-up {a.workers} workers vs 1: {res[1] / res[a.workers]:.2f}x")
+            print("  " + check_accounting(tmp / f"{engine}{a.workers}", n))
 
         pool = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(src.iterdir())[: a.peers]]
         print_ratios(ours, pool, "newslib extract")

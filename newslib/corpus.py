@@ -2,7 +2,9 @@
 
 One engine serves every entry point: ``newslib report`` and ``newslib build`` (Parquet tables),
 ``newslib extract --jsonl`` (one JSON object per article, streamed) and, with
-``engine="dask"``, the same per-partition work on a Dask cluster of worker processes.
+``engine="processes"`` (a pool on this machine; what ``engine="auto"`` picks for large inputs) or
+``engine="dask"`` (a Dask cluster), the same per-partition work on worker processes
+(`engine_dask`).
 
 Each article is parsed once and every available extractor runs on it once.  A failure inside an
 extractor for one article becomes an ``errors`` row (stage ``extract:<name>``) and the article and
@@ -111,6 +113,13 @@ def json_record(art: Article, extractors: list[tuple[str, Any]]) -> dict:
 # Inputs
 
 
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False
+
+
 def _iter_input_records(source: Any, sources: Any = None, progress: bool | None = None,
                         **read_kw: Any) -> Iterator[Any]:
     """Articles and InputErrors for every input (readers.iter_records), with a progress bar on
@@ -118,8 +127,8 @@ def _iter_input_records(source: Any, sources: Any = None, progress: bool | None 
     from . import readers
 
     records = readers.iter_records(source, sources=sources, **read_kw)
-    if progress is False:
-        yield from records
+    if progress is False or (progress is None and not _is_terminal(sys.stderr)):
+        yield from records  # no bar (and no tqdm import) when stderr is a file or a pipe
         return
     from tqdm import tqdm
     with tqdm(records, unit=" articles", file=sys.stderr, disable=None if progress is None else False,
@@ -131,11 +140,11 @@ def iter_json(source: Any, *, extract: Iterable[str] | None = None, progress: bo
               sources: Any = None, engine: str = "local", workers: int | None = None,
               scheduler: str | None = None) -> Iterator[dict]:
     """One JSON-ready dict per input article, streamed (an unreadable input gives {id, error}).
-    `engine="dask"` spreads the work over Dask worker processes, keeping the input order;
-    `engine="auto"` chooses (see `resolve_engine`)."""
+    `engine="processes"` or `"dask"` spreads the work over worker processes, keeping the input
+    order; `engine="auto"` chooses (see `resolve_engine`)."""
     from .readers import InputError
 
-    recs = _dask_stream(source, engine, workers, scheduler, extract=extract, sources=sources)
+    recs = _parallel_stream(source, engine, workers, scheduler, extract=extract, sources=sources)
     if recs is not None:
         yield from recs
         return
@@ -148,44 +157,100 @@ def iter_json(source: Any, *, extract: Iterable[str] | None = None, progress: bo
             yield json_record(rec, exts)
 
 
+_encode = json.JSONEncoder(ensure_ascii=False, default=str, check_circular=False).encode
+
+
 def dumps(rec: dict) -> str:
     """One JSON Lines line (no newline) for a record of `iter_json`."""
-    return json.dumps(rec, ensure_ascii=False, default=str)
+    return _encode(rec)
 
 
-AUTO_DASK_MIN_INPUTS = 2000
-"""`engine="auto"` uses Dask worker processes from this many input files up (below it, starting a
-cluster costs more than it saves); it needs Dask installed and more than one core."""
-
+AUTO_MIN_INPUTS = 500
+"""`engine="auto"` uses worker processes from this many input files up (below it, starting them
+and splitting the work saves little); it needs more than one core.  The pool starts in ~50 ms
+(forked with everything imported), so the bar is low; a Dask LocalCluster costs ~0.6 s more."""
 
 def resolve_engine(engine: str, source: Any, workers: int | None = None, scheduler: str | None = None) -> str:
-    """"local" or "dask" for `engine` ("local", "dask" or "auto").
+    """"local", "processes" or "dask" for `engine` ("auto" or one of those).
 
-    "auto" picks Dask when a scheduler address is given, or when Dask is installed, the machine
-    has more than one core (or `workers` > 1) and the input has at least `AUTO_DASK_MIN_INPUTS`
-    files; otherwise the local engine.  Both engines give the same output."""
-    if engine in ("local", "dask"):
-        return engine
+    "auto" picks Dask when a scheduler address is given; else a pool of worker processes on this
+    machine ("processes") when it has more than one core (or `workers` > 1) and the input has at
+    least `AUTO_MIN_INPUTS` files; otherwise the local engine.  All engines give the same
+    output."""
+    return _resolve(engine, source, workers, scheduler)[0]
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells, else all)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on macOS / Windows
+        return os.cpu_count() or 1
+
+
+def _resolve(engine: str, source: Any, workers: int | None, scheduler: str | None) -> tuple[str, list | None]:
+    """`resolve_engine` and the input files when it had to list them (so they are listed once)."""
+    if engine in ("local", "processes", "dask"):
+        return engine, None
     if engine != "auto":
-        raise ValueError(f"unknown engine {engine!r} (local, dask or auto)")
+        raise ValueError(f"unknown engine {engine!r} (auto, local, processes or dask)")
     if scheduler:
-        return "dask"
-    if (workers or os.cpu_count() or 1) < 2 or importlib.util.find_spec("distributed") is None:
-        return "local"
+        return "dask", None
+    if (workers or usable_cpus()) < 2:
+        return "local", None
     items = source if isinstance(source, (list, tuple)) else [source]
     if not all(isinstance(x, (str, Path)) and str(x) != "-" for x in items):
-        return "local"  # texts, frames, streams: in-process
-    from .readers import expand_source
+        return "local", None  # texts, frames, streams: in-process
+    from . import readers
 
-    return "dask" if len(expand_source(source)) >= AUTO_DASK_MIN_INPUTS else "local"
+    if any(readers.looks_like_text(x) for x in items):
+        return "local", None
+    entries = readers._expand(source)
+    paths = [e.path for e in entries]
+    if len(paths) < AUTO_MIN_INPUTS or _nested_sidecars(source, entries):
+        return "local", paths
+    return "processes", paths
+
+
+def _nested_sidecars(source: Any, entries: list) -> bool:
+    """True when a ``sources.csv`` / ``metadata.csv`` applies to some inputs from a folder other
+    than the one folder whose sidecars the parallel engines ship to every partition
+    (`readers.load_sidecars`): then only the local engine reads them as documented, and "auto"
+    keeps to it."""
+    from .readers import SIDECARS
+
+    if isinstance(source, (str, os.PathLike)) and Path(source).is_dir():
+        top = Path(source)
+    else:
+        parents = {e.path.parent for e in entries}
+        top = parents.pop() if len(parents) == 1 else None
+    seen, checked = set(), {top}
+    for e in entries:
+        parent = e.path.parent
+        if (parent, e.root) in seen:
+            continue
+        seen.add((parent, e.root))
+        folders = [parent]
+        if e.root is not None:
+            try:
+                rel = parent.relative_to(e.root)
+                folders = [e.root / Path(*rel.parts[:i]) for i in range(len(rel.parts) + 1)]
+            except ValueError:
+                pass
+        for folder in folders:
+            if folder not in checked:
+                checked.add(folder)
+                if any((folder / name).is_file() for name in SIDECARS):
+                    return True
+    return False
 
 
 def iter_jsonl(source: Any, *, extract: Iterable[str] | None = None, progress: bool | None = None,
                sources: Any = None, engine: str = "local", workers: int | None = None,
                scheduler: str | None = None) -> Iterator[str]:
-    """`iter_json` as JSON Lines text (one line per input, no newline), in input order.  On the
-    Dask engine the workers serialise, so the client only writes."""
-    lines = _dask_stream(source, engine, workers, scheduler, extract=extract, sources=sources, as_text=True)
+    """`iter_json` as JSON Lines text (one line per input, no newline), in input order.  On
+    worker processes the workers serialise, so the client only writes."""
+    lines = _parallel_stream(source, engine, workers, scheduler, extract=extract, sources=sources, as_text=True)
     if lines is not None:
         yield from lines
         return
@@ -194,24 +259,25 @@ def iter_jsonl(source: Any, *, extract: Iterable[str] | None = None, progress: b
 
 
 def _fall_back(exc: Exception, engine: str) -> None:
-    """Dask could not start: re-raise for an explicit `engine="dask"`, say so for "auto"."""
+    """Worker processes could not start: re-raise for an explicit engine, say so for "auto"."""
     if engine != "auto":
         raise exc
     print(f"newslib: {exc}; using the local engine", file=sys.stderr)
 
 
-def _dask_stream(source: Any, engine: str, workers: int | None, scheduler: str | None,
-                 **kw: Any) -> Iterator | None:
-    """The Dask engine's records (or lines, with ``as_text=True``), already started, when
-    `engine` resolves to Dask; None when the local engine should run instead (it was chosen, or
-    "auto" could not start a cluster)."""
-    if resolve_engine(engine, source, workers, scheduler) != "dask":
+def _parallel_stream(source: Any, engine: str, workers: int | None, scheduler: str | None,
+                     **kw: Any) -> Iterator | None:
+    """The parallel engine's records (or lines, with ``as_text=True``), already started, when
+    `engine` resolves to worker processes; None when the local engine should run instead (it was
+    chosen, or "auto" could not start the workers)."""
+    chosen, paths = _resolve(engine, source, workers, scheduler)
+    if chosen == "local":
         return None
-    from .engine_dask import EngineStartError, iter_json_dask
+    from .engine_dask import EngineStartError, iter_json_parallel
 
-    it = iter_json_dask(source, workers=workers, scheduler=scheduler, **kw)
+    it = iter_json_parallel(source, engine=chosen, workers=workers, scheduler=scheduler, paths=paths, **kw)
     try:
-        first = next(it)  # the cluster starts here
+        first = next(it)  # the workers start here
     except StopIteration:
         return iter(())
     except EngineStartError as exc:
@@ -259,16 +325,53 @@ def process_records(records: Iterable[Any], extract: Iterable[str] | None = None
     return ts.frames()
 
 
+def PartitionIds():  # noqa: N802 (named as the class it returns an instance of)
+    """Article ids made unique within one partition of the input, as `readers.UniqueIds` does
+    over the whole input (the second "x" becomes "x#2"); the client maps each to its corpus-wide
+    id (see `engine_dask.build_parallel`)."""
+    from .readers import UniqueIds
+
+    return UniqueIds()
+
+
 def process_paths(paths: list[str], metadata: dict | None = None, sources: Any = None,
-                  extract: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
-    """All tables for a list of input files (a Dask partition's work)."""
+                  extract: Iterable[str] | None = None, raw_ids: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """All tables for a list of input files (a partition's work), article ids made unique within
+    it (`PartitionIds`); the ids as read are appended to `raw_ids` when given."""
     from .readers import records_from_file
+
+    unique = PartitionIds()
 
     def records():
         for p in paths:
-            yield from records_from_file(Path(p), sources=sources, metadata=metadata)
+            for rec in records_from_file(Path(p), sources=sources, metadata=metadata):
+                if raw_ids is not None:
+                    raw_ids.append(rec.article_id)
+                rec.article_id = unique(rec.article_id)
+                yield rec
 
     return process_records(records(), extract)
+
+
+def clear_tables(out: Path) -> None:
+    """Remove the tables an earlier build wrote to `out` (``<table>.parquet`` files and the
+    ``<table>/part-NNNNN.parquet`` files of the parallel engines, for every table of the schema),
+    so that a rebuild with another engine or fewer partitions leaves no stale rows.  Nothing else
+    in `out` is touched."""
+    import re
+
+    part = re.compile(r"part-\d{5}\.parquet")
+    for t in schema.TABLES:
+        f = out / f"{t}.parquet"
+        if f.is_file():
+            f.unlink()
+        folder = out / t
+        if folder.is_dir():
+            for p in folder.iterdir():
+                if part.fullmatch(p.name) and p.is_file():
+                    p.unlink()
+            if not any(folder.iterdir()):
+                folder.rmdir()
 
 
 class _ParquetSink:
@@ -279,6 +382,7 @@ class _ParquetSink:
 
         self.out = out
         out.mkdir(parents=True, exist_ok=True)
+        clear_tables(out)
         self.writers = {t: pq.ParquetWriter(out / f"{t}.parquet", schema.arrow_schema(t)) for t in tables}
         self.counts = dict.fromkeys(self.writers, 0)
 
@@ -310,14 +414,15 @@ def build(source: Any, out: str | Path, *, batch_size: int = 500, extract: Itera
     """Read `source`, run every extractor, and write each table to ``OUT/<table>.parquet``.
 
     Streams in batches of `batch_size` articles, so memory stays bounded however large the
-    corpus.  `engine="dask"` runs the same work on Dask worker processes (see `build_dask`);
-    `engine="auto"` chooses (see `resolve_engine`).
+    corpus.  `engine="processes"` or `"dask"` runs the same work on worker processes (see
+    `engine_dask.build_parallel`); `engine="auto"` chooses (see `resolve_engine`).
     """
-    if resolve_engine(engine, source, workers, scheduler) == "dask":
-        from .engine_dask import EngineStartError, build_dask
+    chosen, paths = _resolve(engine, source, workers, scheduler)
+    if chosen != "local":
+        from .engine_dask import EngineStartError, build_parallel
         try:
-            return build_dask(source, out, extract=extract, workers=workers, scheduler=scheduler,
-                              sources=sources, progress=progress)
+            return build_parallel(source, out, engine=chosen, extract=extract, workers=workers,
+                                  scheduler=scheduler, sources=sources, progress=progress, paths=paths)
         except EngineStartError as exc:
             _fall_back(exc, engine)
     t0 = time.perf_counter()

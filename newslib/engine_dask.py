@@ -1,37 +1,50 @@
-"""The same pipeline on Dask: input files split into partitions, each processed by a worker
-*process* (regex work holds the GIL, so threads would not scale) with exactly the function the
-local engine uses per batch (`corpus.process_paths`), each partition written as
-``OUT/<table>/part-NNNNN.parquet``.
+"""The same pipeline on worker *processes* (regex work holds the GIL, so threads would not scale):
+input files split into partitions, each processed with exactly the functions the local engine
+uses (`corpus.process_paths` for tables, `corpus.json_record` for JSON lines).
 
-``newslib build SOURCE --out DIR --engine dask --workers N`` starts a LocalCluster of N worker
-processes; ``--scheduler tcp://host:8786`` uses an existing cluster instead (its workers must see
-the input paths and OUT, e.g. on a shared file system).  Install with ``pip install -e ".[dask]"``.
+Two back ends share the partitioning and the per-partition functions:
+
+* ``engine="processes"``: a pool of worker processes on this machine (Python's
+  ``multiprocessing``; on Linux forked with the extractors already imported, so it starts in a few
+  milliseconds).  ``engine="auto"`` uses it for large inputs.
+* ``engine="dask"``: a Dask LocalCluster of N worker processes, or an existing cluster with
+  ``--scheduler tcp://host:8786`` (its workers must see the input paths and OUT, e.g. on a
+  shared file system).  Install with ``pip install -e ".[dask]"``.
+
+``build`` writes each partition as ``OUT/<table>/part-NNNNN.parquet``; ``extract`` streams the
+records in input order.  Duplicate article ids become ``id#2``, ``id#3`` in input order, as on the
+local engine.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
 import sys
 import time
+from collections import deque
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from . import schema
 
+PARALLEL_ENGINES = ("processes", "dask")
 
-def _partition(paths: list[str], index: int, out: str, metadata: dict, sources: Any,
-               extract: list[str] | None) -> dict[str, int]:
-    """Process one partition of input files and write its tables; returns rows per table."""
+
+def _partition(paths: list[str], index: int, out: str, state: tuple) -> tuple[dict[str, int], list[str]]:
+    """Process one partition of input files and write its tables; returns (rows per table, the
+    partition's article ids as read, before they were made unique)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from .corpus import process_paths
 
-    frames = process_paths(paths, metadata=metadata, sources=sources, extract=extract)
+    metadata, sources, extract = state
+    raw_ids: list[str] = []
+    frames = process_paths(paths, metadata=metadata, sources=sources, extract=extract, raw_ids=raw_ids)
     counts = {}
     for table, df in frames.items():
         folder = Path(out) / table
@@ -39,29 +52,53 @@ def _partition(paths: list[str], index: int, out: str, metadata: dict, sources: 
         pq.write_table(pa.Table.from_pandas(df, schema=schema.arrow_schema(table), preserve_index=False),
                        folder / f"part-{index:05d}.parquet")
         counts[table] = len(df)
-    return counts
+    return counts, raw_ids
 
 
-def _inputs(source: Any, sources: Any, extract) -> tuple[list[str], dict, Any, list[str]]:
-    """(input paths, sidecar metadata, outlet registry, extractor names), prepared once on the
-    client and shipped to every partition."""
+def _json_partition(paths: list[str], as_text: bool, state: tuple) -> list[dict] | tuple[list[str], list[str]]:
+    """JSON records for one partition of input files (what `newslib extract` prints); with
+    `as_text`, (ids, JSON lines) already serialised, so the client only writes them."""
+    from .corpus import available_extractors, dumps, json_record
+    from .readers import InputError, records_from_file
+
+    metadata, sources, extract = state
+    exts = available_extractors(extract)
+    out = []
+    for p in paths:
+        for rec in records_from_file(Path(p), sources=sources, metadata=metadata):
+            if isinstance(rec, InputError):
+                out.append({"id": rec.article_id, "path": rec.path, "error": f"{rec.stage}: {rec.message}"})
+            else:
+                out.append(json_record(rec, exts))
+    if as_text:
+        return [r["id"] for r in out], [dumps(r) for r in out]
+    return out
+
+
+def _inputs(source: Any, sources: Any, extract, paths: list | None = None) -> tuple[list[str], tuple]:
+    """(input paths, (sidecar metadata, outlet registry, extractor names)), prepared once on the
+    client and shipped to every partition.  `paths`: the inputs when already listed."""
+    import pandas as pd
+
     from . import readers
     from .corpus import available_extractors
     from .sources import load_sources
 
-    paths = [str(p) for p in readers.expand_source(source)]
+    if paths is None:
+        paths = readers.expand_source(source)
     side_sources, metadata = readers.load_sidecars(source)
     reg = sources if sources is not None else side_sources
     if reg is not None and not isinstance(reg, pd.DataFrame):
         reg = load_sources(reg)
-    return paths, metadata, reg, [t for t, _ in available_extractors(extract)]
+    return [str(p) for p in paths], (metadata, reg, [t for t, _ in available_extractors(extract)])
 
 
 def _start_method() -> str:
-    """How LocalCluster starts its worker processes.  On Linux, "fork" with the extractors already
-    imported: workers start in ~0.2 s instead of ~1.2 s (each "spawn"ed worker imports pandas and
-    newslib again), which matters for corpora of a few thousand articles.  Elsewhere "spawn"
-    (fork is unsafe on macOS).  NEWSLIB_DASK_START=spawn|fork|forkserver overrides."""
+    """How worker processes start.  On Linux, "fork" with the extractors already imported:
+    workers start in milliseconds (a LocalCluster's in ~0.2 s) instead of ~1.2 s (each "spawn"ed
+    worker imports pandas and newslib again), which matters for corpora of a few thousand
+    articles.  Elsewhere "spawn" (fork is unsafe on macOS).  NEWSLIB_DASK_START=spawn|fork|forkserver
+    overrides."""
     method = os.environ.get("NEWSLIB_DASK_START") or ("fork" if sys.platform.startswith("linux") else "spawn")
     if method == "fork":
         from .corpus import available_extractors
@@ -71,7 +108,14 @@ def _start_method() -> str:
 
 
 class EngineStartError(RuntimeError):
-    """The Dask cluster could not be started or reached (nothing was processed yet)."""
+    """The worker processes (or the Dask cluster) could not be started or reached (nothing was
+    processed yet)."""
+
+
+def _n_workers(workers: int | None) -> int:
+    from .corpus import usable_cpus
+
+    return max(1, workers or usable_cpus())
 
 
 @contextmanager
@@ -87,8 +131,10 @@ def _client(workers: int | None, scheduler: str | None):
         else:
             import dask
 
-            with dask.config.set({"distributed.worker.multiprocessing-method": _start_method()}):
-                cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+            # no dashboard, so nothing reads the workers' statistical profiler (a stack sample every 10 ms)
+            with dask.config.set({"distributed.worker.multiprocessing-method": _start_method(),
+                                  "distributed.worker.profile.enabled": False}):
+                cluster = LocalCluster(n_workers=_n_workers(workers), threads_per_worker=1,
                                        processes=True, dashboard_address=None, silence_logs=40)
             client = Client(cluster)
     except Exception as exc:
@@ -101,94 +147,206 @@ def _client(workers: int | None, scheduler: str | None):
             cluster.close()
 
 
+_STATE: tuple = ()  # a pool worker's (metadata, registry, extractor names), set once per process
+
+
+def _pool_init(state: tuple) -> None:
+    global _STATE
+    _STATE = state
+
+
+def _pool_call(task: tuple[Callable, tuple]) -> Any:
+    fn, args = task
+    return fn(*args, _STATE)
+
+
+@contextmanager
+def _executor(engine: str, workers: int | None, scheduler: str | None, state: tuple):
+    """``run(fn, tasks)``: ``fn(*task, state)`` for every task on the worker processes, results in
+    task order as they come.  `engine`: "processes" (a pool of processes on this machine) or "dask"."""
+    if engine == "dask":
+        with _client(workers, scheduler) as client:
+            def run(fn: Callable, tasks: list[tuple]) -> Iterator:
+                futures = [client.submit(fn, *t, state, pure=False) for t in tasks]
+                for fut in futures:
+                    res = fut.result()
+                    fut.release()
+                    yield res
+
+            yield run
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # concurrent.futures rather than multiprocessing.Pool: a worker that dies (killed for memory)
+    # raises BrokenProcessPool here instead of leaving the run waiting forever
+    try:
+        pool = ProcessPoolExecutor(_n_workers(workers), mp_context=multiprocessing.get_context(_start_method()),
+                                   initializer=_pool_init, initargs=(state,))
+    except Exception as exc:
+        raise EngineStartError(f"could not start worker processes ({type(exc).__name__}: {exc})") from exc
+
+    window = 4 * _n_workers(workers)  # partitions in flight: bounded memory however slow the reader
+
+    def run(fn: Callable, tasks: list[tuple]) -> Iterator:
+        pending: deque = deque()
+        todo = iter(tasks)
+
+        def fill() -> None:
+            for t in itertools.islice(todo, window - len(pending)):
+                pending.append(pool.submit(_pool_call, (fn, t)))
+
+        try:
+            fill()  # the workers start here
+        except Exception as exc:
+            raise EngineStartError(f"could not start worker processes ({type(exc).__name__}: {exc})") from exc
+        while pending:
+            res = pending.popleft().result()
+            fill()
+            yield res
+
+    try:
+        yield run
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # early exit: the running partitions end, no new ones
+
+
 def _chunks(paths: list[str], n_workers: int, per: int | None, per_worker: int, cap: int) -> list[list[str]]:
     per = per or max(1, min(cap, math.ceil(len(paths) / (n_workers * per_worker)) if paths else 1))
     return [paths[i:i + per] for i in range(0, len(paths), per)]
+
+
+def _unique_fixes(raw_ids: list[list[str]]) -> list[dict[str, str]]:
+    """Per partition, {id written by the partition: id in the whole corpus}, for the ids that differ.
+
+    Each partition makes its ids unique on its own (``corpus.PartitionIds``); the local engine
+    does it over the whole input, in order (``readers.UniqueIds``).  Both are replayed here from
+    the ids as read."""
+    from .corpus import PartitionIds
+    from .readers import UniqueIds
+
+    whole = UniqueIds()
+    fixes = []
+    for ids in raw_ids:
+        part = PartitionIds()
+        fix = {}
+        for aid in ids:
+            mine, theirs = part(aid), whole(aid)
+            if mine != theirs:
+                fix[mine] = theirs
+        fixes.append(fix)
+    return fixes
+
+
+def _rename_ids(out: Path, index: int, fix: dict[str, str]) -> None:
+    """Rewrite partition `index`'s tables with the corpus-wide article ids of `fix`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for folder in sorted(p for p in out.iterdir() if p.is_dir() and p.name in schema.TABLES):
+        part = folder / f"part-{index:05d}.parquet"
+        if not part.exists():
+            continue
+        df = pq.read_table(part).to_pandas()
+        if not len(df) or "article_id" not in df.columns:
+            continue
+        df["article_id"] = [fix.get(a, a) for a in df["article_id"]]
+        pq.write_table(pa.Table.from_pandas(df, schema=schema.arrow_schema(folder.name), preserve_index=False),
+                       part)
+
+
+def build_parallel(source: Any, out: str | Path, *, engine: str = "processes", extract=None,
+                   workers: int | None = None, scheduler: str | None = None, sources: Any = None,
+                   progress: bool | None = None, files_per_partition: int | None = None,
+                   paths: list | None = None):
+    """Build the corpus tables on worker processes (`engine` "processes" or "dask"); same tables
+    as the local engine, as partitioned folders."""
+    import pandas as pd
+
+    from .corpus import BuildResult, _write_corpus_tables, clear_tables
+
+    t0 = time.perf_counter()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    clear_tables(out)
+    paths, state = _inputs(source, sources, extract, paths)
+    chunks = _chunks(paths, _n_workers(workers), files_per_partition, 4, 200)
+    counts: dict[str, int] = {}
+    raw_ids: list[list[str]] = []
+    with _executor(engine, workers, scheduler, state) as run:
+        bar = None
+        if progress is not False and len(chunks) > 1:
+            from tqdm import tqdm
+            bar = tqdm(total=len(chunks), unit="partition", file=sys.stderr,
+                       disable=None if progress is None else False, leave=False)
+        dest = str(out.resolve())
+        for part_counts, ids in run(_partition, [(c, i, dest) for i, c in enumerate(chunks)]):
+            for t, n in part_counts.items():
+                counts[t] = counts.get(t, 0) + n
+            raw_ids.append(ids)
+            if bar is not None:
+                bar.update(1)
+        if bar is not None:
+            bar.close()
+    for i, fix in enumerate(_unique_fixes(raw_ids)):
+        if fix:  # rare: the same id in two partitions
+            _rename_ids(out, i, fix)
+    _write_corpus_tables(out)
+    inputs = counts.get("articles", 0)  # + read errors (extract errors belong to read articles)
+    errs_dir = out / "errors"
+    if errs_dir.exists():
+        e = pd.read_parquet(errs_dir, columns=["stage"])
+        inputs += int((~e["stage"].astype(str).str.startswith("extract")).sum())
+    return BuildResult(out, counts, inputs, time.perf_counter() - t0)
 
 
 def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | None = None,
                scheduler: str | None = None, sources: Any = None, progress: bool | None = None,
                files_per_partition: int | None = None):
     """Build the corpus tables on Dask; same tables as the local engine, partitioned folders."""
-    from dask.distributed import as_completed
-
-    from .corpus import BuildResult, _write_corpus_tables
-
-    t0 = time.perf_counter()
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    paths, metadata, reg, names = _inputs(source, sources, extract)
-    chunks = _chunks(paths, workers or os.cpu_count() or 1, files_per_partition, 4, 200)
-    counts: dict[str, int] = {}
-    with _client(workers, scheduler) as client:
-        futures = [client.submit(_partition, chunk, i, str(out.resolve()), metadata, reg, names, pure=False)
-                   for i, chunk in enumerate(chunks)]
-        bar = None
-        if progress is not False and len(futures) > 1:
-            from tqdm import tqdm
-            bar = tqdm(total=len(futures), unit="partition", file=sys.stderr,
-                       disable=None if progress is None else False, leave=False)
-        for fut in as_completed(futures):
-            for t, n in fut.result().items():
-                counts[t] = counts.get(t, 0) + n
-            if bar is not None:
-                bar.update(1)
-        if bar is not None:
-            bar.close()
-    _write_corpus_tables(out)
-    inputs = counts.get("articles", 0)  # + read errors (extract errors belong to read articles)
-    errs_dir = out / "errors"
-    if errs_dir.exists():
-        e = pd.read_parquet(errs_dir)
-        inputs += int((~e["stage"].astype(str).str.startswith("extract")).sum())
-    return BuildResult(out, counts, inputs, time.perf_counter() - t0)
+    return build_parallel(source, out, engine="dask", extract=extract, workers=workers, scheduler=scheduler,
+                          sources=sources, progress=progress, files_per_partition=files_per_partition)
 
 
-def _json_partition(paths: list[str], metadata: dict, sources: Any, extract: list[str] | None,
-                    as_text: bool = False) -> list[dict] | list[tuple[str, str]]:
-    """JSON records for one partition of input files (what `newslib extract` prints); with
-    `as_text`, (id, JSON line) pairs already serialised, so the client only writes them."""
-    from .corpus import available_extractors, dumps, json_record
-    from .readers import InputError, records_from_file
+# files per partition for `extract`: (partitions per worker, at most files per partition).  The pool
+# costs little per task, so its partitions are small: the first line comes sooner and the workers
+# finish together; a Dask task costs more.
+_JSON_CHUNKS = {"processes": (16, 25), "dask": (8, 100)}
 
-    exts = available_extractors(extract)
-    out = []
-    for p in paths:
-        for rec in records_from_file(Path(p), sources=sources, metadata=metadata):
-            if isinstance(rec, InputError):
-                out.append({"id": rec.article_id, "path": rec.path, "error": f"{rec.stage}: {rec.message}"})
-            else:
-                out.append(json_record(rec, exts))
-    if as_text:
-        return [(r["id"], dumps(r)) for r in out]
-    return out
+
+def iter_json_parallel(source: Any, *, engine: str = "processes", extract=None, workers: int | None = None,
+                       scheduler: str | None = None, sources: Any = None, files_per_partition: int | None = None,
+                       as_text: bool = False, paths: list | None = None) -> Iterator:
+    """`newslib extract --jsonl` on worker processes (`engine` "processes" or "dask"): records in
+    input order, streamed as soon as each partition (in order) is done, ids made unique as by the
+    local engine.  With `as_text`, JSON Lines strings (one per record, no newline) serialised on
+    the workers.  `paths`: the input files when already listed."""
+    from .corpus import dumps
+    from .readers import UniqueIds
+
+    paths, state = _inputs(source, sources, extract, paths)
+    per_worker, cap = _JSON_CHUNKS[engine]
+    chunks = _chunks(paths, _n_workers(workers), files_per_partition, per_worker, cap)
+    unique = UniqueIds()
+    with _executor(engine, workers, scheduler, state) as run:
+        for res in run(_json_partition, [(c, as_text) for c in chunks]):
+            if not as_text:
+                for item in res:
+                    item["id"] = unique(item["id"])
+                    yield item
+                continue
+            ids, lines = res
+            for aid, line in zip(ids, lines, strict=True):
+                new = unique(aid)
+                if new != aid:  # rare: re-serialise with the renamed id
+                    rec = json.loads(line)
+                    rec["id"] = new
+                    line = dumps(rec)
+                yield line
 
 
 def iter_json_dask(source: Any, *, extract=None, workers: int | None = None, scheduler: str | None = None,
                    sources: Any = None, files_per_partition: int | None = None, as_text: bool = False):
-    """`newslib extract --jsonl` on Dask worker processes: records in input order, streamed as
-    soon as each partition (in order) is done, ids made unique as by the local engine.  With
-    `as_text`, JSON Lines strings (one per record, no newline) serialised on the workers."""
-    from .corpus import dumps
-    from .readers import UniqueIds
-
-    paths, metadata, reg, names = _inputs(source, sources, extract)
-    chunks = _chunks(paths, workers or os.cpu_count() or 1, files_per_partition, 8, 100)
-    unique = UniqueIds()
-    with _client(workers, scheduler) as client:
-        futures = [client.submit(_json_partition, c, metadata, reg, names, as_text, pure=False) for c in chunks]
-        for fut in futures:
-            res = fut.result()
-            fut.release()
-            for item in res:
-                if as_text:
-                    aid, line = item
-                    new = unique(aid)
-                    if new != aid:  # rare: re-serialise with the renamed id
-                        rec = json.loads(line)
-                        rec["id"] = new
-                        line = dumps(rec)
-                    yield line
-                else:
-                    item["id"] = unique(item["id"])
-                    yield item
+    """`iter_json_parallel` on Dask (a LocalCluster of `workers` processes, or `scheduler`)."""
+    return iter_json_parallel(source, engine="dask", extract=extract, workers=workers, scheduler=scheduler,
+                              sources=sources, files_per_partition=files_per_partition, as_text=as_text)

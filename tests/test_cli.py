@@ -78,3 +78,32 @@ def test_console_script_help():
     for args in ([], ["report"], ["build"], ["extract"], ["schema"]):
         r = subprocess.run([sys.executable, "-m", "newslib.cli", *args, "--help"], capture_output=True, text=True)
         assert r.returncode == 0 and "usage" in r.stdout.lower()
+
+
+def test_extract_and_build_on_the_process_pool(seeds_dir, tmp_path, capsys):
+    """--engine processes prints the same lines as --engine local; build writes every input."""
+    _, local, _ = run(["extract", "--jsonl", "--engine", "local", str(seeds_dir)], capsys)
+    rc, pool, _ = run(["extract", "--jsonl", "--engine", "processes", "--workers", "2", str(seeds_dir)], capsys)
+    assert rc == 0 and pool == local and len(pool.splitlines()) == 3
+    rc, out, _ = run(["build", str(seeds_dir), "--out", str(tmp_path / "t"), "--engine", "processes",
+                      "--workers", "2", "--no-progress"], capsys)
+    assert rc == 0 and out.startswith("3 inputs in ")
+    assert (tmp_path / "t" / "articles" / "part-00000.parquet").exists()
+
+
+def test_command_flushes_everything_before_its_fast_exit(seeds_dir, tmp_path, capsys):
+    """`python -m newslib.cli` ends with os._exit (no interpreter teardown): block-buffered stdout
+    must still be complete, build's tables written, and the exit status kept."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    cmd = [sys.executable, "-m", "newslib.cli"]
+    _, expected, _ = run(["extract", "--jsonl", str(seeds_dir)], capsys)
+    r = subprocess.run([*cmd, "extract", "--jsonl", str(seeds_dir)], capture_output=True, text=True, env=env)
+    assert r.returncode == 0 and r.stdout == expected
+    r = subprocess.run([*cmd, "build", str(seeds_dir), "--out", str(tmp_path / "t")], capture_output=True,
+                       text=True, env=env)
+    assert r.returncode == 0 and r.stdout.startswith("3 inputs in ") and "dates" in r.stdout
+    assert len(pd.read_parquet(tmp_path / "t" / "articles.parquet")) == 3
+    r = subprocess.run([*cmd, "schema", "nope"], capture_output=True, text=True, env=env)
+    assert r.returncode == 2 and "unknown table" in r.stderr

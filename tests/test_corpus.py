@@ -1,6 +1,11 @@
 """The engine: build → Parquet → load_corpus; batches; bad input at scale; Dask equals local."""
+import contextlib
+import json
+
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newslib
 from newslib import schema
@@ -92,27 +97,36 @@ def test_auto_engine_is_local_for_small_inputs_and_texts(seeds_dir, monkeypatch)
     assert corpus.resolve_engine("dask", seeds_dir) == "dask"
     with pytest.raises(ValueError, match="unknown engine"):
         corpus.resolve_engine("threads", seeds_dir)
-    monkeypatch.setattr(corpus, "AUTO_DASK_MIN_INPUTS", 2)
-    expected = "dask" if __import__("importlib").util.find_spec("distributed") else "local"
-    assert corpus.resolve_engine("auto", seeds_dir, workers=2) == expected
+    assert corpus.resolve_engine("processes", seeds_dir) == "processes"
+    monkeypatch.setattr(corpus, "AUTO_MIN_INPUTS", 2)
+    assert corpus.resolve_engine("auto", seeds_dir, workers=2) == "processes"  # a pool on this machine
+    assert corpus.resolve_engine("auto", seeds_dir, workers=2, scheduler="tcp://x:8786") == "dask"
     assert corpus.resolve_engine("auto", seeds_dir, workers=1) == "local"
+    assert corpus.resolve_engine("auto", "Xiaomi shares rose 3% on Tuesday.\nMore.", workers=2) == "local"
+    # the input is listed once and handed to the engine
+    engine, paths = corpus._resolve("auto", seeds_dir, 2, None)
+    assert engine == "processes" and [p.name for p in paths] == sorted(p.name for p in seeds_dir.glob("*.txt"))
 
 
-def test_auto_engine_falls_back_to_local_when_dask_cannot_start(tmp_path, seeds_dir, monkeypatch, capsys):
-    pytest.importorskip("dask.distributed")
+def test_auto_engine_falls_back_to_local_when_workers_cannot_start(tmp_path, seeds_dir, monkeypatch, capsys):
     from newslib import corpus, engine_dask
 
+    @contextlib.contextmanager
     def broken(*_a, **_k):
-        raise engine_dask.EngineStartError("could not start Dask (OSError: no sockets)")
-        yield  # a generator, like the real one
+        raise engine_dask.EngineStartError("could not start worker processes (OSError: no forks left)")
+        yield  # a context manager, like the real one
 
-    monkeypatch.setattr(corpus, "AUTO_DASK_MIN_INPUTS", 1)
-    monkeypatch.setattr(engine_dask, "iter_json_dask", broken)
+    monkeypatch.setattr(corpus, "AUTO_MIN_INPUTS", 1)
+    monkeypatch.setattr(engine_dask, "_executor", broken)
     lines = list(corpus.iter_jsonl(seeds_dir, progress=False, engine="auto", workers=2))
     assert len(lines) == 3 and all(line.startswith('{"id"') for line in lines)
     assert "using the local engine" in capsys.readouterr().err
-    with pytest.raises(engine_dask.EngineStartError):
-        list(corpus.iter_jsonl(seeds_dir, progress=False, engine="dask", workers=2))
+    res = build(seeds_dir, tmp_path / "out", engine="auto", workers=2, progress=False)
+    assert res.inputs == 3 and (tmp_path / "out" / "articles.parquet").exists()  # the local layout
+    assert "using the local engine" in capsys.readouterr().err
+    for engine in ("processes", "dask"):
+        with pytest.raises(engine_dask.EngineStartError):
+            list(corpus.iter_jsonl(seeds_dir, progress=False, engine=engine, workers=2))
 
 
 @pytest.mark.slow
@@ -144,3 +158,173 @@ def test_dask_extract_makes_ids_unique_like_local(tmp_path, seeds_dir):
     assert dask == local
     ids = [__import__("json").loads(x)["id"] for x in local]
     assert ids.count("story") == 1 and {"story#2", "story#3"} <= set(ids)
+
+
+def _tables_equal(a, b):
+    assert set(a) == set(b)
+    for name in a:
+        key = [c for c in ("article_id", "start", "end", "stage") if c in a[name].columns]
+        x = a[name].sort_values(key).reset_index(drop=True)
+        y = b[name].sort_values(key).reset_index(drop=True)
+        pd.testing.assert_frame_equal(x, y, check_dtype=False, obj=f"table {name}")
+
+
+def test_process_pool_gives_the_local_output(tmp_path, seeds_dir):
+    """engine="processes" (what "auto" picks for large inputs): same lines in the same order, same
+    tables, with partitions of one file so that every article crosses a process boundary."""
+    from newslib import engine_dask
+    from newslib.corpus import iter_jsonl
+
+    src, _, _ = _mixed_corpus(tmp_path, seeds_dir, copies=2)
+    (src / "sep.txt").write_text("Odd separators\u2028inside: \u201cok,\u201d he said.\n", encoding="utf-8")
+    local = list(iter_jsonl(src, progress=False))
+    assert list(iter_jsonl(src, engine="processes", workers=2)) == local
+    parts = list(engine_dask.iter_json_parallel(src, workers=2, files_per_partition=1, as_text=True))
+    assert parts == local
+    assert list(engine_dask.iter_json_parallel(src, workers=2, files_per_partition=2)) == \
+        list(iter_json(src, progress=False))
+    build(src, tmp_path / "local", progress=False)
+    res = build(src, tmp_path / "pool", engine="processes", workers=2, progress=False)
+    assert res.inputs == 6 + 1 + 3
+    _tables_equal(load_corpus(tmp_path / "local"), load_corpus(tmp_path / "pool"))
+
+
+def _same_stems(tmp_path, seeds_dir):
+    """Six files with three stems in three folders, plus a JSONL file whose records repeat an id."""
+    src = tmp_path / "in"
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for sub in ("a", "b", "c"):
+        (src / sub).mkdir(parents=True)
+        (src / sub / "story.txt").write_bytes(seeds[0].read_bytes())  # same stem in three folders
+        (src / sub / f"{sub}.txt").write_bytes(seeds[1].read_bytes())
+    (src / "c" / "empty.txt").write_bytes(b"")
+    (src / "c" / "story#2.txt").write_bytes(seeds[2].read_bytes())  # collides with a renamed id
+    text = seeds[2].read_text(encoding="utf-8")
+    (src / "d.jsonl").write_text("".join(json.dumps({"id": "story", "text": text}) + "\n" for _ in range(2)),
+                                 encoding="utf-8")
+    return src
+
+
+@pytest.mark.parametrize("per", [1, 2, 3, None])
+def test_parallel_build_makes_ids_unique_like_local(tmp_path, seeds_dir, per):
+    """Duplicate ids across partitions (and within one) get #2, #3 in input order, as locally."""
+    from newslib import engine_dask
+
+    src = _same_stems(tmp_path, seeds_dir)
+    build(src, tmp_path / "local", progress=False)
+    engine_dask.build_parallel(src, tmp_path / "pool", workers=2, progress=False, files_per_partition=per)
+    a, b = load_corpus(tmp_path / "local"), load_corpus(tmp_path / "pool")
+    ids = list(a["articles"]["article_id"])
+    assert ids == ["a", "story", "b", "story#2", "c", "story#2#2", "story#3", "story#4", "story#5"]
+    assert sorted(b["articles"]["article_id"]) == sorted(ids)
+    _tables_equal(a, b)
+    assert sorted(b["quotes"]["article_id"]) == sorted(a["quotes"]["article_id"])
+
+
+@given(st.lists(st.lists(st.sampled_from(["x", "x#2", "x#3", "x#2#2", "y", "y#2"]), max_size=6), max_size=5))
+def test_unique_fixes_replay_the_whole_input(parts):
+    """Every article of a partition has its own id, and the fixes give the ids of one pass over the
+    whole input (readers.UniqueIds, as the local engine), whatever the ids and partitions."""
+    from newslib.corpus import PartitionIds
+    from newslib.engine_dask import _unique_fixes
+    from newslib.readers import UniqueIds
+
+    whole = UniqueIds()
+    expected = [whole(a) for p in parts for a in p]
+    assert len(set(expected)) == len(expected)
+    fixes = _unique_fixes(parts)
+    got = []
+    for p, fix in zip(parts, fixes, strict=True):
+        local = PartitionIds()
+        mine = [local(a) for a in p]
+        assert len(set(mine)) == len(mine)
+        got += [fix.get(i, i) for i in mine]
+    assert got == expected
+
+
+def test_unique_fixes_examples():
+    from newslib.engine_dask import _unique_fixes
+
+    fixes = _unique_fixes([["x", "y", "x"], ["x", "x#2", "z"], ["y"], [], ["x#3", "x"]])
+    assert fixes[0] == {} and fixes[2] == {"y": "y#2"} and fixes[3] == {}
+    assert fixes[1] == {"x": "x#3", "x#2": "x#2#2"}
+
+
+@pytest.mark.slow
+def test_dask_build_makes_ids_unique_like_local(tmp_path, seeds_dir):
+    pytest.importorskip("dask.distributed")
+    src = _same_stems(tmp_path, seeds_dir)
+    build(src, tmp_path / "local", progress=False)
+    build(src, tmp_path / "dask", engine="dask", workers=2, progress=False)
+    _tables_equal(load_corpus(tmp_path / "local"), load_corpus(tmp_path / "dask"))
+
+
+def _die(_x, _state):
+    import os
+    os._exit(3)  # a worker killed mid-partition (e.g. for memory)
+
+
+def test_process_pool_reports_a_dead_worker_instead_of_waiting():
+    from concurrent.futures.process import BrokenProcessPool
+
+    from newslib import engine_dask
+
+    with pytest.raises(BrokenProcessPool):
+        with engine_dask._executor("processes", 2, None, ({}, None, [])) as run:
+            list(run(_die, [(i,) for i in range(20)]))
+
+
+def test_rebuild_into_the_same_folder_leaves_no_stale_tables(tmp_path, seeds_dir):
+    """Local, then a pool with 9 partitions, then 2, then local again, all into one folder: each
+    time the folder holds exactly the last build's tables (user files in it are kept)."""
+    from newslib import engine_dask
+
+    src, n_ok, n_bad = _mixed_corpus(tmp_path, seeds_dir, copies=2)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    build(src, out, progress=False)
+    first = load_corpus(out)
+    for per in (1, 5, None):
+        if per is None:
+            build(src, out, progress=False)
+        else:
+            engine_dask.build_parallel(src, out, workers=2, progress=False, files_per_partition=per)
+        tables = load_corpus(out)
+        assert len(tables["articles"]) == n_ok and set(tables) == set(first)
+        _tables_equal(first, tables)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert not (out / "articles").exists()  # the partitions of the pool runs are gone
+
+
+def test_auto_stays_local_when_sidecars_sit_in_subfolders(tmp_path, seeds_dir, monkeypatch):
+    """The parallel engines ship the top folder's sources.csv / metadata.csv to every partition;
+    sidecars further down (which the local engine applies to their own subtree) keep "auto" local."""
+    from newslib import corpus
+
+    monkeypatch.setattr(corpus, "AUTO_MIN_INPUTS", 2)
+    src = tmp_path / "in"
+    for sub in ("a", "b"):
+        (src / sub).mkdir(parents=True)
+        for p in sorted(seeds_dir.glob("*.txt")):
+            (src / sub / p.name).write_bytes(p.read_bytes())
+    (src / "sources.csv").write_bytes((seeds_dir / "sources.csv").read_bytes())
+    assert corpus.resolve_engine("auto", src, workers=2) == "processes"  # top-level sidecars: shipped
+    files = sorted(str(p) for p in (src / "a").glob("*.txt"))
+    assert corpus.resolve_engine("auto", files, workers=2) == "processes"
+    (src / "b" / "metadata.csv").write_bytes((seeds_dir / "metadata.csv").read_bytes())
+    assert corpus.resolve_engine("auto", src, workers=2) == "local"
+    assert corpus.resolve_engine("auto", str(src / "*" / "*.txt"), workers=2) == "local"
+    assert corpus.resolve_engine("auto", files, workers=2) == "processes"  # b's sidecars do not apply
+    assert corpus.resolve_engine("processes", src, workers=2) == "processes"  # asked for: as asked
+
+
+def test_process_pool_reads_the_top_folder_sidecars_like_local(tmp_path, seeds_dir):
+    """seeds/ has sources.csv and metadata.csv (the Android Headlines seed's outlet comes from it)."""
+    from newslib.corpus import iter_jsonl
+
+    local = list(iter_jsonl(seeds_dir, progress=False))
+    pool = list(iter_jsonl(seeds_dir, engine="processes", workers=2))
+    assert pool == local
+    outlets = [json.loads(x)["outlet_from"] for x in local]
+    assert "metadata" in outlets
