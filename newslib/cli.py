@@ -50,11 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     bp.add_argument("source", nargs="+", help="files, directories or globs")
     bp.add_argument("--out", required=True, help="folder for the Parquet tables")
     bp.add_argument("--batch-size", type=int, default=500, help="articles per batch (default 500)")
-    bp.add_argument("--engine", choices=["auto", "local", "processes", "dask"], default="auto",
-                    help="auto (default: worker processes for 500+ input files when there are 2+ cores, "
-                         "Dask with --scheduler, else local), local, processes (a pool on this machine), "
-                         "or dask (a Dask LocalCluster or --scheduler)")
-    bp.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    bp.add_argument("--engine", choices=["auto", "local", "dask"], default="auto",
+                    help="auto (default: Dask worker processes for 1,000+ input files when Dask is installed "
+                         "and there are 2+ cores, or with --scheduler; else local), local, or dask "
+                         "(a Dask LocalCluster, or the cluster at --scheduler)")
+    bp.add_argument("--workers", type=int, default=None, help="Dask worker processes (default: one per core)")
     bp.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (tcp://host:8786)")
     _add_source_options(bp)
 
@@ -64,11 +64,11 @@ def _parser() -> argparse.ArgumentParser:
                                     "into the raw text.")
     ep.add_argument("files", nargs="+", help="files, directories or globs")
     ep.add_argument("--jsonl", action="store_true", help="JSON Lines output (the default and only format)")
-    ep.add_argument("--engine", choices=["auto", "local", "processes", "dask"], default="auto",
-                    help="auto (default: worker processes for 500+ input files when there are 2+ cores, "
-                         "Dask with --scheduler, else local), local, processes (a pool on this machine), "
-                         "or dask (input order kept on every engine)")
-    ep.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    ep.add_argument("--engine", choices=["auto", "local", "dask"], default="auto",
+                    help="auto (default: Dask worker processes for 1,000+ input files when Dask is installed "
+                         "and there are 2+ cores, or with --scheduler; else local), local, or dask "
+                         "(input order kept either way)")
+    ep.add_argument("--workers", type=int, default=None, help="Dask worker processes (default: one per core)")
     ep.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
     _add_source_options(ep)
 

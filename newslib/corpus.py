@@ -2,9 +2,8 @@
 
 One engine serves every entry point: ``newslib report`` and ``newslib build`` (Parquet tables),
 ``newslib extract --jsonl`` (one JSON object per article, streamed) and, with
-``engine="processes"`` (a pool on this machine; what ``engine="auto"`` picks for large inputs) or
-``engine="dask"`` (a Dask cluster), the same per-partition work on worker processes
-(`engine_dask`).
+``engine="dask"`` (a Dask LocalCluster or an existing cluster; what ``engine="auto"`` picks for
+large inputs), the same per-partition work on Dask worker processes (`engine_dask`).
 
 Each article is parsed once and every available extractor runs on it once.  A failure inside an
 extractor for one article becomes an ``errors`` row (stage ``extract:<name>``) and the article and
@@ -140,8 +139,8 @@ def iter_json(source: Any, *, extract: Iterable[str] | None = None, progress: bo
               sources: Any = None, engine: str = "local", workers: int | None = None,
               scheduler: str | None = None) -> Iterator[dict]:
     """One JSON-ready dict per input article, streamed (an unreadable input gives {id, error}).
-    `engine="processes"` or `"dask"` spreads the work over worker processes, keeping the input
-    order; `engine="auto"` chooses (see `resolve_engine`)."""
+    `engine="dask"` spreads the work over Dask worker processes, keeping the input order;
+    `engine="auto"` chooses (see `resolve_engine`)."""
     from .readers import InputError
 
     recs = _parallel_stream(source, engine, workers, scheduler, extract=extract, sources=sources)
@@ -165,18 +164,19 @@ def dumps(rec: dict) -> str:
     return _encode(rec)
 
 
-AUTO_MIN_INPUTS = 500
-"""`engine="auto"` uses worker processes from this many input files up (below it, starting them
-and splitting the work saves little); it needs more than one core.  The pool starts in ~50 ms
-(forked with everything imported), so the bar is low; a Dask LocalCluster costs ~0.6 s more."""
+AUTO_MIN_INPUTS = 1000
+"""`engine="auto"` uses a Dask LocalCluster from this many input files up; below it, starting the
+cluster (~0.6 s, workers forked with everything imported) and splitting the work save little (at
+~400 articles/s in one process and ~640/s on two workers, the break-even is near 700 files).  It
+needs Dask and more than one core."""
 
 def resolve_engine(engine: str, source: Any, workers: int | None = None, scheduler: str | None = None) -> str:
-    """"local", "processes" or "dask" for `engine` ("auto" or one of those).
+    """"local" or "dask" for `engine` ("auto" or one of those).
 
-    "auto" picks Dask when a scheduler address is given; else a pool of worker processes on this
-    machine ("processes") when it has more than one core (or `workers` > 1) and the input has at
-    least `AUTO_MIN_INPUTS` files; otherwise the local engine.  All engines give the same
-    output."""
+    "auto" picks Dask when a scheduler address is given, or when Dask is installed, the machine
+    has more than one core (or `workers` > 1) and the input has at least `AUTO_MIN_INPUTS` files
+    (then a LocalCluster of one worker process per core); otherwise the local engine.  Both
+    engines give the same output."""
     return _resolve(engine, source, workers, scheduler)[0]
 
 
@@ -190,13 +190,13 @@ def usable_cpus() -> int:
 
 def _resolve(engine: str, source: Any, workers: int | None, scheduler: str | None) -> tuple[str, list | None]:
     """`resolve_engine` and the input files when it had to list them (so they are listed once)."""
-    if engine in ("local", "processes", "dask"):
+    if engine in ("local", "dask"):
         return engine, None
     if engine != "auto":
-        raise ValueError(f"unknown engine {engine!r} (auto, local, processes or dask)")
+        raise ValueError(f"unknown engine {engine!r} (auto, local or dask)")
     if scheduler:
         return "dask", None
-    if (workers or usable_cpus()) < 2:
+    if (workers or usable_cpus()) < 2 or importlib.util.find_spec("distributed") is None:
         return "local", None
     items = source if isinstance(source, (list, tuple)) else [source]
     if not all(isinstance(x, (str, Path)) and str(x) != "-" for x in items):
@@ -209,12 +209,12 @@ def _resolve(engine: str, source: Any, workers: int | None, scheduler: str | Non
     paths = [e.path for e in entries]
     if len(paths) < AUTO_MIN_INPUTS or _nested_sidecars(source, entries):
         return "local", paths
-    return "processes", paths
+    return "dask", paths
 
 
 def _nested_sidecars(source: Any, entries: list) -> bool:
     """True when a ``sources.csv`` / ``metadata.csv`` applies to some inputs from a folder other
-    than the one folder whose sidecars the parallel engines ship to every partition
+    than the one folder whose sidecars the Dask engine ships to every partition
     (`readers.load_sidecars`): then only the local engine reads them as documented, and "auto"
     keeps to it."""
     from .readers import SIDECARS
@@ -249,7 +249,7 @@ def iter_jsonl(source: Any, *, extract: Iterable[str] | None = None, progress: b
                sources: Any = None, engine: str = "local", workers: int | None = None,
                scheduler: str | None = None) -> Iterator[str]:
     """`iter_json` as JSON Lines text (one line per input, no newline), in input order.  On
-    worker processes the workers serialise, so the client only writes."""
+    Dask the workers serialise, so the client only writes."""
     lines = _parallel_stream(source, engine, workers, scheduler, extract=extract, sources=sources, as_text=True)
     if lines is not None:
         yield from lines
@@ -259,7 +259,7 @@ def iter_jsonl(source: Any, *, extract: Iterable[str] | None = None, progress: b
 
 
 def _fall_back(exc: Exception, engine: str) -> None:
-    """Worker processes could not start: re-raise for an explicit engine, say so for "auto"."""
+    """The Dask cluster could not start: re-raise for an explicit engine, say so for "auto"."""
     if engine != "auto":
         raise exc
     print(f"newslib: {exc}; using the local engine", file=sys.stderr)
@@ -267,15 +267,15 @@ def _fall_back(exc: Exception, engine: str) -> None:
 
 def _parallel_stream(source: Any, engine: str, workers: int | None, scheduler: str | None,
                      **kw: Any) -> Iterator | None:
-    """The parallel engine's records (or lines, with ``as_text=True``), already started, when
-    `engine` resolves to worker processes; None when the local engine should run instead (it was
-    chosen, or "auto" could not start the workers)."""
+    """The Dask engine's records (or lines, with ``as_text=True``), already started, when
+    `engine` resolves to Dask; None when the local engine should run instead (it was chosen, or
+    "auto" could not start the cluster)."""
     chosen, paths = _resolve(engine, source, workers, scheduler)
     if chosen == "local":
         return None
-    from .engine_dask import EngineStartError, iter_json_parallel
+    from .engine_dask import EngineStartError, iter_json_dask
 
-    it = iter_json_parallel(source, engine=chosen, workers=workers, scheduler=scheduler, paths=paths, **kw)
+    it = iter_json_dask(source, workers=workers, scheduler=scheduler, paths=paths, **kw)
     try:
         first = next(it)  # the workers start here
     except StopIteration:
@@ -325,10 +325,10 @@ def process_records(records: Iterable[Any], extract: Iterable[str] | None = None
     return ts.frames()
 
 
-def PartitionIds():  # noqa: N802 (named as the class it returns an instance of)
+def PartitionIds():  # named as the class it returns an instance of
     """Article ids made unique within one partition of the input, as `readers.UniqueIds` does
     over the whole input (the second "x" becomes "x#2"); the client maps each to its corpus-wide
-    id (see `engine_dask.build_parallel`)."""
+    id (see `engine_dask.build_dask`)."""
     from .readers import UniqueIds
 
     return UniqueIds()
@@ -355,7 +355,7 @@ def process_paths(paths: list[str], metadata: dict | None = None, sources: Any =
 
 def clear_tables(out: Path) -> None:
     """Remove the tables an earlier build wrote to `out` (``<table>.parquet`` files and the
-    ``<table>/part-NNNNN.parquet`` files of the parallel engines, for every table of the schema),
+    ``<table>/part-NNNNN.parquet`` files of the Dask engine, for every table of the schema),
     so that a rebuild with another engine or fewer partitions leaves no stale rows.  Nothing else
     in `out` is touched."""
     import re
@@ -414,15 +414,15 @@ def build(source: Any, out: str | Path, *, batch_size: int = 500, extract: Itera
     """Read `source`, run every extractor, and write each table to ``OUT/<table>.parquet``.
 
     Streams in batches of `batch_size` articles, so memory stays bounded however large the
-    corpus.  `engine="processes"` or `"dask"` runs the same work on worker processes (see
-    `engine_dask.build_parallel`); `engine="auto"` chooses (see `resolve_engine`).
+    corpus.  `engine="dask"` runs the same work on Dask worker processes (see
+    `engine_dask.build_dask`); `engine="auto"` chooses (see `resolve_engine`).
     """
     chosen, paths = _resolve(engine, source, workers, scheduler)
     if chosen != "local":
-        from .engine_dask import EngineStartError, build_parallel
+        from .engine_dask import EngineStartError, build_dask
         try:
-            return build_parallel(source, out, engine=chosen, extract=extract, workers=workers,
-                                  scheduler=scheduler, sources=sources, progress=progress, paths=paths)
+            return build_dask(source, out, extract=extract, workers=workers, scheduler=scheduler,
+                              sources=sources, progress=progress, paths=paths)
         except EngineStartError as exc:
             _fall_back(exc, engine)
     t0 = time.perf_counter()

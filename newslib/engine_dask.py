@@ -1,19 +1,16 @@
-"""The same pipeline on worker *processes* (regex work holds the GIL, so threads would not scale):
-input files split into partitions, each processed with exactly the functions the local engine
-uses (`corpus.process_paths` for tables, `corpus.json_record` for JSON lines).
+"""The same pipeline on Dask worker *processes* (regex work holds the GIL, so threads would not
+scale): input files split into partitions, each processed with exactly the functions the local
+engine uses (`corpus.process_paths` for tables, `corpus.json_record` for JSON lines).
 
-Two back ends share the partitioning and the per-partition functions:
-
-* ``engine="processes"``: a pool of worker processes on this machine (Python's
-  ``multiprocessing``; on Linux forked with the extractors already imported, so it starts in a few
-  milliseconds).  ``engine="auto"`` uses it for large inputs.
-* ``engine="dask"``: a Dask LocalCluster of N worker processes, or an existing cluster with
-  ``--scheduler tcp://host:8786`` (its workers must see the input paths and OUT, e.g. on a
-  shared file system).  Install with ``pip install -e ".[dask]"``.
+The cluster is a Dask LocalCluster of N single-threaded worker processes (on Linux forked with the
+extractors already imported, so it starts in about half a second; what ``engine="auto"`` picks for
+large inputs), or an existing cluster with ``--scheduler tcp://host:8786`` (its workers must see
+the input paths and OUT, e.g. on a shared file system).  Install with ``pip install -e ".[dask]"``.
 
 ``build`` writes each partition as ``OUT/<table>/part-NNNNN.parquet``; ``extract`` streams the
-records in input order.  Duplicate article ids become ``id#2``, ``id#3`` in input order, as on the
-local engine.
+records in input order, with a bounded number of partitions in flight (memory stays bounded
+however slowly the output is read).  Duplicate article ids become ``id#2``, ``id#3`` in input
+order, as on the local engine.
 """
 from __future__ import annotations
 
@@ -30,8 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-
-PARALLEL_ENGINES = ("processes", "dask")
 
 
 def _partition(paths: list[str], index: int, out: str, state: tuple) -> tuple[dict[str, int], list[str]]:
@@ -94,8 +89,8 @@ def _inputs(source: Any, sources: Any, extract, paths: list | None = None) -> tu
 
 
 def _start_method() -> str:
-    """How worker processes start.  On Linux, "fork" with the extractors already imported:
-    workers start in milliseconds (a LocalCluster's in ~0.2 s) instead of ~1.2 s (each "spawn"ed
+    """How worker processes start.  On Linux, "fork" with the extractors already imported: a
+    LocalCluster's workers start in ~0.2 s instead of ~1.2 s (each "spawn"ed
     worker imports pandas and newslib again), which matters for corpora of a few thousand
     articles.  Elsewhere "spawn" (fork is unsafe on macOS).  NEWSLIB_DASK_START=spawn|fork|forkserver
     overrides."""
@@ -108,8 +103,7 @@ def _start_method() -> str:
 
 
 class EngineStartError(RuntimeError):
-    """The worker processes (or the Dask cluster) could not be started or reached (nothing was
-    processed yet)."""
+    """The Dask cluster could not be started or reached (nothing was processed yet)."""
 
 
 def _n_workers(workers: int | None) -> int:
@@ -147,68 +141,33 @@ def _client(workers: int | None, scheduler: str | None):
             cluster.close()
 
 
-_STATE: tuple = ()  # a pool worker's (metadata, registry, extractor names), set once per process
-
-
-def _pool_init(state: tuple) -> None:
-    global _STATE
-    _STATE = state
-
-
-def _pool_call(task: tuple[Callable, tuple]) -> Any:
-    fn, args = task
-    return fn(*args, _STATE)
-
-
 @contextmanager
-def _executor(engine: str, workers: int | None, scheduler: str | None, state: tuple):
-    """``run(fn, tasks)``: ``fn(*task, state)`` for every task on the worker processes, results in
-    task order as they come.  `engine`: "processes" (a pool of processes on this machine) or "dask"."""
-    if engine == "dask":
-        with _client(workers, scheduler) as client:
-            def run(fn: Callable, tasks: list[tuple]) -> Iterator:
-                futures = [client.submit(fn, *t, state, pure=False) for t in tasks]
-                for fut in futures:
-                    res = fut.result()
-                    fut.release()
-                    yield res
+def _executor(workers: int | None, scheduler: str | None, state: tuple):
+    """``run(fn, tasks)``: ``fn(*task, state)`` for every task on the Dask workers, results in task
+    order as they come, at most four tasks per worker thread in flight.  `state` is sent to every
+    worker once."""
+    with _client(workers, scheduler) as client:
+        slots = sum(client.nthreads().values()) or _n_workers(workers)
+        window = 4 * slots
+        [shared] = client.scatter([state], broadcast=True)
 
-            yield run
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+        def run(fn: Callable, tasks: list[tuple]) -> Iterator:
+            pending: deque = deque()
+            todo = iter(tasks)
 
-    # concurrent.futures rather than multiprocessing.Pool: a worker that dies (killed for memory)
-    # raises BrokenProcessPool here instead of leaving the run waiting forever
-    try:
-        pool = ProcessPoolExecutor(_n_workers(workers), mp_context=multiprocessing.get_context(_start_method()),
-                                   initializer=_pool_init, initargs=(state,))
-    except Exception as exc:
-        raise EngineStartError(f"could not start worker processes ({type(exc).__name__}: {exc})") from exc
+            def fill() -> None:
+                for t in itertools.islice(todo, window - len(pending)):
+                    pending.append(client.submit(fn, *t, shared, pure=False))
 
-    window = 4 * _n_workers(workers)  # partitions in flight: bounded memory however slow the reader
-
-    def run(fn: Callable, tasks: list[tuple]) -> Iterator:
-        pending: deque = deque()
-        todo = iter(tasks)
-
-        def fill() -> None:
-            for t in itertools.islice(todo, window - len(pending)):
-                pending.append(pool.submit(_pool_call, (fn, t)))
-
-        try:
-            fill()  # the workers start here
-        except Exception as exc:
-            raise EngineStartError(f"could not start worker processes ({type(exc).__name__}: {exc})") from exc
-        while pending:
-            res = pending.popleft().result()
             fill()
-            yield res
+            while pending:
+                fut = pending.popleft()
+                res = fut.result()
+                fut.release()
+                fill()
+                yield res
 
-    try:
         yield run
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)  # early exit: the running partitions end, no new ones
 
 
 def _chunks(paths: list[str], n_workers: int, per: int | None, per_worker: int, cap: int) -> list[list[str]]:
@@ -255,12 +214,12 @@ def _rename_ids(out: Path, index: int, fix: dict[str, str]) -> None:
                        part)
 
 
-def build_parallel(source: Any, out: str | Path, *, engine: str = "processes", extract=None,
-                   workers: int | None = None, scheduler: str | None = None, sources: Any = None,
-                   progress: bool | None = None, files_per_partition: int | None = None,
-                   paths: list | None = None):
-    """Build the corpus tables on worker processes (`engine` "processes" or "dask"); same tables
-    as the local engine, as partitioned folders."""
+def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | None = None,
+               scheduler: str | None = None, sources: Any = None, progress: bool | None = None,
+               files_per_partition: int | None = None, paths: list | None = None):
+    """Build the corpus tables on Dask (a LocalCluster of `workers` processes, or `scheduler`);
+    same tables as the local engine, as partitioned folders.  `paths`: the input files when
+    already listed."""
     import pandas as pd
 
     from .corpus import BuildResult, _write_corpus_tables, clear_tables
@@ -273,7 +232,7 @@ def build_parallel(source: Any, out: str | Path, *, engine: str = "processes", e
     chunks = _chunks(paths, _n_workers(workers), files_per_partition, 4, 200)
     counts: dict[str, int] = {}
     raw_ids: list[list[str]] = []
-    with _executor(engine, workers, scheduler, state) as run:
+    with _executor(workers, scheduler, state) as run:
         bar = None
         if progress is not False and len(chunks) > 1:
             from tqdm import tqdm
@@ -300,24 +259,15 @@ def build_parallel(source: Any, out: str | Path, *, engine: str = "processes", e
     return BuildResult(out, counts, inputs, time.perf_counter() - t0)
 
 
-def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | None = None,
-               scheduler: str | None = None, sources: Any = None, progress: bool | None = None,
-               files_per_partition: int | None = None):
-    """Build the corpus tables on Dask; same tables as the local engine, partitioned folders."""
-    return build_parallel(source, out, engine="dask", extract=extract, workers=workers, scheduler=scheduler,
-                          sources=sources, progress=progress, files_per_partition=files_per_partition)
+# files per partition for `extract`: (partitions per worker, at most files per partition): enough
+# partitions that the workers finish together, few enough that the per-task cost stays small
+_JSON_CHUNKS = (8, 100)
 
 
-# files per partition for `extract`: (partitions per worker, at most files per partition).  The pool
-# costs little per task, so its partitions are small: the first line comes sooner and the workers
-# finish together; a Dask task costs more.
-_JSON_CHUNKS = {"processes": (16, 25), "dask": (8, 100)}
-
-
-def iter_json_parallel(source: Any, *, engine: str = "processes", extract=None, workers: int | None = None,
-                       scheduler: str | None = None, sources: Any = None, files_per_partition: int | None = None,
-                       as_text: bool = False, paths: list | None = None) -> Iterator:
-    """`newslib extract --jsonl` on worker processes (`engine` "processes" or "dask"): records in
+def iter_json_dask(source: Any, *, extract=None, workers: int | None = None, scheduler: str | None = None,
+                   sources: Any = None, files_per_partition: int | None = None, as_text: bool = False,
+                   paths: list | None = None) -> Iterator:
+    """`newslib extract --jsonl` on Dask (a LocalCluster of `workers` processes, or `scheduler`): records in
     input order, streamed as soon as each partition (in order) is done, ids made unique as by the
     local engine.  With `as_text`, JSON Lines strings (one per record, no newline) serialised on
     the workers.  `paths`: the input files when already listed."""
@@ -325,10 +275,10 @@ def iter_json_parallel(source: Any, *, engine: str = "processes", extract=None, 
     from .readers import UniqueIds
 
     paths, state = _inputs(source, sources, extract, paths)
-    per_worker, cap = _JSON_CHUNKS[engine]
+    per_worker, cap = _JSON_CHUNKS
     chunks = _chunks(paths, _n_workers(workers), files_per_partition, per_worker, cap)
     unique = UniqueIds()
-    with _executor(engine, workers, scheduler, state) as run:
+    with _executor(workers, scheduler, state) as run:
         for res in run(_json_partition, [(c, as_text) for c in chunks]):
             if not as_text:
                 for item in res:
@@ -344,9 +294,3 @@ def iter_json_parallel(source: Any, *, engine: str = "processes", extract=None, 
                     line = dumps(rec)
                 yield line
 
-
-def iter_json_dask(source: Any, *, extract=None, workers: int | None = None, scheduler: str | None = None,
-                   sources: Any = None, files_per_partition: int | None = None, as_text: bool = False):
-    """`iter_json_parallel` on Dask (a LocalCluster of `workers` processes, or `scheduler`)."""
-    return iter_json_parallel(source, engine="dask", extract=extract, workers=workers, scheduler=scheduler,
-                              sources=sources, files_per_partition=files_per_partition, as_text=as_text)

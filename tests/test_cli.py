@@ -80,12 +80,14 @@ def test_console_script_help():
         assert r.returncode == 0 and "usage" in r.stdout.lower()
 
 
-def test_extract_and_build_on_the_process_pool(seeds_dir, tmp_path, capsys):
-    """--engine processes prints the same lines as --engine local; build writes every input."""
+@pytest.mark.slow
+def test_extract_and_build_on_dask(seeds_dir, tmp_path, capsys):
+    """--engine dask prints the same lines as --engine local; build writes every input."""
+    pytest.importorskip("dask.distributed")
     _, local, _ = run(["extract", "--jsonl", "--engine", "local", str(seeds_dir)], capsys)
-    rc, pool, _ = run(["extract", "--jsonl", "--engine", "processes", "--workers", "2", str(seeds_dir)], capsys)
+    rc, pool, _ = run(["extract", "--jsonl", "--engine", "dask", "--workers", "2", str(seeds_dir)], capsys)
     assert rc == 0 and pool == local and len(pool.splitlines()) == 3
-    rc, out, _ = run(["build", str(seeds_dir), "--out", str(tmp_path / "t"), "--engine", "processes",
+    rc, out, _ = run(["build", str(seeds_dir), "--out", str(tmp_path / "t"), "--engine", "dask",
                       "--workers", "2", "--no-progress"], capsys)
     assert rc == 0 and out.startswith("3 inputs in ")
     assert (tmp_path / "t" / "articles" / "part-00000.parquet").exists()

@@ -97,15 +97,21 @@ def test_auto_engine_is_local_for_small_inputs_and_texts(seeds_dir, monkeypatch)
     assert corpus.resolve_engine("dask", seeds_dir) == "dask"
     with pytest.raises(ValueError, match="unknown engine"):
         corpus.resolve_engine("threads", seeds_dir)
-    assert corpus.resolve_engine("processes", seeds_dir) == "processes"
+    with pytest.raises(ValueError, match="unknown engine"):
+        corpus.resolve_engine("processes", seeds_dir)  # scaling out is Dask's job
     monkeypatch.setattr(corpus, "AUTO_MIN_INPUTS", 2)
-    assert corpus.resolve_engine("auto", seeds_dir, workers=2) == "processes"  # a pool on this machine
+    assert corpus.resolve_engine("auto", seeds_dir, workers=2) == "dask"  # a LocalCluster
     assert corpus.resolve_engine("auto", seeds_dir, workers=2, scheduler="tcp://x:8786") == "dask"
     assert corpus.resolve_engine("auto", seeds_dir, workers=1) == "local"
     assert corpus.resolve_engine("auto", "Xiaomi shares rose 3% on Tuesday.\nMore.", workers=2) == "local"
     # the input is listed once and handed to the engine
     engine, paths = corpus._resolve("auto", seeds_dir, 2, None)
-    assert engine == "processes" and [p.name for p in paths] == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    assert engine == "dask" and [p.name for p in paths] == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    # without Dask installed, "auto" stays local
+    real_find_spec = corpus.importlib.util.find_spec
+    monkeypatch.setattr(corpus.importlib.util, "find_spec",
+                        lambda name, *a: None if name == "distributed" else real_find_spec(name, *a))
+    assert corpus.resolve_engine("auto", seeds_dir, workers=2) == "local"
 
 
 def test_auto_engine_falls_back_to_local_when_workers_cannot_start(tmp_path, seeds_dir, monkeypatch, capsys):
@@ -113,7 +119,7 @@ def test_auto_engine_falls_back_to_local_when_workers_cannot_start(tmp_path, see
 
     @contextlib.contextmanager
     def broken(*_a, **_k):
-        raise engine_dask.EngineStartError("could not start worker processes (OSError: no forks left)")
+        raise engine_dask.EngineStartError("could not start Dask (OSError: no forks left)")
         yield  # a context manager, like the real one
 
     monkeypatch.setattr(corpus, "AUTO_MIN_INPUTS", 1)
@@ -124,9 +130,8 @@ def test_auto_engine_falls_back_to_local_when_workers_cannot_start(tmp_path, see
     res = build(seeds_dir, tmp_path / "out", engine="auto", workers=2, progress=False)
     assert res.inputs == 3 and (tmp_path / "out" / "articles.parquet").exists()  # the local layout
     assert "using the local engine" in capsys.readouterr().err
-    for engine in ("processes", "dask"):
-        with pytest.raises(engine_dask.EngineStartError):
-            list(corpus.iter_jsonl(seeds_dir, progress=False, engine=engine, workers=2))
+    with pytest.raises(engine_dask.EngineStartError):
+        list(corpus.iter_jsonl(seeds_dir, progress=False, engine="dask", workers=2))
 
 
 @pytest.mark.slow
@@ -169,22 +174,23 @@ def _tables_equal(a, b):
         pd.testing.assert_frame_equal(x, y, check_dtype=False, obj=f"table {name}")
 
 
-def test_process_pool_gives_the_local_output(tmp_path, seeds_dir):
-    """engine="processes" (what "auto" picks for large inputs): same lines in the same order, same
+@pytest.mark.slow
+def test_dask_partitions_give_the_local_output(tmp_path, seeds_dir):
+    """engine="dask" (what "auto" picks for large inputs): same lines in the same order, same
     tables, with partitions of one file so that every article crosses a process boundary."""
+    pytest.importorskip("dask.distributed")
     from newslib import engine_dask
     from newslib.corpus import iter_jsonl
 
     src, _, _ = _mixed_corpus(tmp_path, seeds_dir, copies=2)
     (src / "sep.txt").write_text("Odd separators\u2028inside: \u201cok,\u201d he said.\n", encoding="utf-8")
     local = list(iter_jsonl(src, progress=False))
-    assert list(iter_jsonl(src, engine="processes", workers=2)) == local
-    parts = list(engine_dask.iter_json_parallel(src, workers=2, files_per_partition=1, as_text=True))
+    parts = list(engine_dask.iter_json_dask(src, workers=2, files_per_partition=1, as_text=True))
     assert parts == local
-    assert list(engine_dask.iter_json_parallel(src, workers=2, files_per_partition=2)) == \
+    assert list(engine_dask.iter_json_dask(src, workers=2, files_per_partition=2)) == \
         list(iter_json(src, progress=False))
     build(src, tmp_path / "local", progress=False)
-    res = build(src, tmp_path / "pool", engine="processes", workers=2, progress=False)
+    res = build(src, tmp_path / "pool", engine="dask", workers=2, progress=False)
     assert res.inputs == 6 + 1 + 3
     _tables_equal(load_corpus(tmp_path / "local"), load_corpus(tmp_path / "pool"))
 
@@ -205,14 +211,16 @@ def _same_stems(tmp_path, seeds_dir):
     return src
 
 
-@pytest.mark.parametrize("per", [1, 2, 3, None])
-def test_parallel_build_makes_ids_unique_like_local(tmp_path, seeds_dir, per):
+@pytest.mark.slow
+@pytest.mark.parametrize("per", [1, 3])
+def test_dask_partitioned_build_makes_ids_unique_like_local(tmp_path, seeds_dir, per):
     """Duplicate ids across partitions (and within one) get #2, #3 in input order, as locally."""
+    pytest.importorskip("dask.distributed")
     from newslib import engine_dask
 
     src = _same_stems(tmp_path, seeds_dir)
     build(src, tmp_path / "local", progress=False)
-    engine_dask.build_parallel(src, tmp_path / "pool", workers=2, progress=False, files_per_partition=per)
+    engine_dask.build_dask(src, tmp_path / "pool", workers=2, progress=False, files_per_partition=per)
     a, b = load_corpus(tmp_path / "local"), load_corpus(tmp_path / "pool")
     ids = list(a["articles"]["article_id"])
     assert ids == ["a", "story", "b", "story#2", "c", "story#2#2", "story#3", "story#4", "story#5"]
@@ -259,24 +267,11 @@ def test_dask_build_makes_ids_unique_like_local(tmp_path, seeds_dir):
     _tables_equal(load_corpus(tmp_path / "local"), load_corpus(tmp_path / "dask"))
 
 
-def _die(_x, _state):
-    import os
-    os._exit(3)  # a worker killed mid-partition (e.g. for memory)
-
-
-def test_process_pool_reports_a_dead_worker_instead_of_waiting():
-    from concurrent.futures.process import BrokenProcessPool
-
-    from newslib import engine_dask
-
-    with pytest.raises(BrokenProcessPool):
-        with engine_dask._executor("processes", 2, None, ({}, None, [])) as run:
-            list(run(_die, [(i,) for i in range(20)]))
-
-
+@pytest.mark.slow
 def test_rebuild_into_the_same_folder_leaves_no_stale_tables(tmp_path, seeds_dir):
-    """Local, then a pool with 9 partitions, then 2, then local again, all into one folder: each
+    """Local, then Dask with 9 partitions, then 2, then local again, all into one folder: each
     time the folder holds exactly the last build's tables (user files in it are kept)."""
+    pytest.importorskip("dask.distributed")
     from newslib import engine_dask
 
     src, n_ok, n_bad = _mixed_corpus(tmp_path, seeds_dir, copies=2)
@@ -289,16 +284,16 @@ def test_rebuild_into_the_same_folder_leaves_no_stale_tables(tmp_path, seeds_dir
         if per is None:
             build(src, out, progress=False)
         else:
-            engine_dask.build_parallel(src, out, workers=2, progress=False, files_per_partition=per)
+            engine_dask.build_dask(src, out, workers=2, progress=False, files_per_partition=per)
         tables = load_corpus(out)
         assert len(tables["articles"]) == n_ok and set(tables) == set(first)
         _tables_equal(first, tables)
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
-    assert not (out / "articles").exists()  # the partitions of the pool runs are gone
+    assert not (out / "articles").exists()  # the partitions of the Dask runs are gone
 
 
 def test_auto_stays_local_when_sidecars_sit_in_subfolders(tmp_path, seeds_dir, monkeypatch):
-    """The parallel engines ship the top folder's sources.csv / metadata.csv to every partition;
+    """The Dask engine ships the top folder's sources.csv / metadata.csv to every partition;
     sidecars further down (which the local engine applies to their own subtree) keep "auto" local."""
     from newslib import corpus
 
@@ -309,22 +304,24 @@ def test_auto_stays_local_when_sidecars_sit_in_subfolders(tmp_path, seeds_dir, m
         for p in sorted(seeds_dir.glob("*.txt")):
             (src / sub / p.name).write_bytes(p.read_bytes())
     (src / "sources.csv").write_bytes((seeds_dir / "sources.csv").read_bytes())
-    assert corpus.resolve_engine("auto", src, workers=2) == "processes"  # top-level sidecars: shipped
+    assert corpus.resolve_engine("auto", src, workers=2) == "dask"  # top-level sidecars: shipped
     files = sorted(str(p) for p in (src / "a").glob("*.txt"))
-    assert corpus.resolve_engine("auto", files, workers=2) == "processes"
+    assert corpus.resolve_engine("auto", files, workers=2) == "dask"
     (src / "b" / "metadata.csv").write_bytes((seeds_dir / "metadata.csv").read_bytes())
     assert corpus.resolve_engine("auto", src, workers=2) == "local"
     assert corpus.resolve_engine("auto", str(src / "*" / "*.txt"), workers=2) == "local"
-    assert corpus.resolve_engine("auto", files, workers=2) == "processes"  # b's sidecars do not apply
-    assert corpus.resolve_engine("processes", src, workers=2) == "processes"  # asked for: as asked
+    assert corpus.resolve_engine("auto", files, workers=2) == "dask"  # b's sidecars do not apply
+    assert corpus.resolve_engine("dask", src, workers=2) == "dask"  # asked for: as asked
 
 
-def test_process_pool_reads_the_top_folder_sidecars_like_local(tmp_path, seeds_dir):
+@pytest.mark.slow
+def test_dask_reads_the_top_folder_sidecars_like_local(tmp_path, seeds_dir):
     """seeds/ has sources.csv and metadata.csv (the Android Headlines seed's outlet comes from it)."""
+    pytest.importorskip("dask.distributed")
     from newslib.corpus import iter_jsonl
 
     local = list(iter_jsonl(seeds_dir, progress=False))
-    pool = list(iter_jsonl(seeds_dir, engine="processes", workers=2))
+    pool = list(iter_jsonl(seeds_dir, engine="dask", workers=2))
     assert pool == local
     outlets = [json.loads(x)["outlet_from"] for x in local]
     assert "metadata" in outlets
