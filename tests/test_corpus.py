@@ -63,31 +63,6 @@ def test_load_corpus_missing_folder(tmp_path):
         load_corpus(tmp_path / "nope")
 
 
-@pytest.mark.slow
-def test_dask_engine_same_output_as_local(tmp_path, seeds_dir):
-    pytest.importorskip("dask.distributed")
-    src, _, _ = _mixed_corpus(tmp_path, seeds_dir, copies=2)
-    build(src, tmp_path / "local", progress=False)
-    build(src, tmp_path / "dask", engine="dask", workers=2, progress=False)
-    a, b = load_corpus(tmp_path / "local"), load_corpus(tmp_path / "dask")
-    assert set(a) == set(b)
-    for name in a:
-        key = [c for c in ("article_id", "start", "end", "stage") if c in a[name].columns]
-        x = a[name].sort_values(key).reset_index(drop=True)
-        y = b[name].sort_values(key).reset_index(drop=True)
-        pd.testing.assert_frame_equal(x, y, check_dtype=False, obj=f"table {name}")
-
-
-@pytest.mark.slow
-def test_dask_extract_streams_same_records_in_order(tmp_path, seeds_dir):
-    pytest.importorskip("dask.distributed")
-    src, _, _ = _mixed_corpus(tmp_path, seeds_dir, copies=2)
-    local = list(iter_json(src, progress=False))
-    dask = list(iter_json(src, engine="dask", workers=2))
-    assert [r["id"] for r in dask] == [r["id"] for r in local]
-    assert dask == local
-
-
 def test_auto_engine_is_local_for_small_inputs_and_texts(seeds_dir, monkeypatch):
     from newslib import corpus
 
@@ -132,19 +107,6 @@ def test_auto_engine_falls_back_to_local_when_workers_cannot_start(tmp_path, see
     assert "using the local engine" in capsys.readouterr().err
     with pytest.raises(engine_dask.EngineStartError):
         list(corpus.iter_jsonl(seeds_dir, progress=False, engine="dask", workers=2))
-
-
-@pytest.mark.slow
-def test_dask_jsonl_text_equals_local_text(tmp_path, seeds_dir):
-    pytest.importorskip("dask.distributed")
-    from newslib.corpus import iter_jsonl
-
-    src, _, _ = _mixed_corpus(tmp_path, seeds_dir, copies=1)
-    (src / "sep.txt").write_text("Odd separators\u2028inside: \u201cok,\u201d he said.\n", encoding="utf-8")
-    local = list(iter_jsonl(src, progress=False))
-    dask = list(iter_jsonl(src, engine="dask", workers=2))
-    assert dask == local
-    assert len(local) == 3 + 3 + 1
 
 
 @pytest.mark.slow
