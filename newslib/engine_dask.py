@@ -70,9 +70,10 @@ def _json_partition(paths: list[str], as_text: bool, state: tuple) -> list[dict]
     return out
 
 
-def _inputs(source: Any, sources: Any, extract, paths: list | None = None) -> tuple[list[str], tuple]:
-    """(input paths, (sidecar metadata, outlet registry, extractor names)), prepared once on the
-    client and shipped to every partition.  `paths`: the inputs when already listed."""
+def _inputs(source: Any, sources: Any, extract, paths: list | None = None) -> tuple[list[str], tuple, list]:
+    """(input paths, (sidecar metadata, outlet registry, extractor names), unreadable sidecars as
+    InputErrors), prepared once on the client; the middle part is shipped to every partition.
+    `paths`: the inputs when already listed."""
     import pandas as pd
 
     from . import readers
@@ -81,11 +82,12 @@ def _inputs(source: Any, sources: Any, extract, paths: list | None = None) -> tu
 
     if paths is None:
         paths = readers.expand_source(source)
-    side_sources, metadata = readers.load_sidecars(source)
+    side_errors: list = []
+    side_sources, metadata = readers.load_sidecars(source, errors=side_errors)
     reg = sources if sources is not None else side_sources
     if reg is not None and not isinstance(reg, pd.DataFrame):
         reg = load_sources(reg)
-    return [str(p) for p in paths], (metadata, reg, [t for t, _ in available_extractors(extract)])
+    return [str(p) for p in paths], (metadata, reg, [t for t, _ in available_extractors(extract)]), side_errors
 
 
 def _start_method() -> str:
@@ -228,11 +230,14 @@ def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | Non
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     clear_tables(out)
-    paths, state = _inputs(source, sources, extract, paths)
+    paths, state, side_errors = _inputs(source, sources, extract, paths)
     chunks = _chunks(paths, _n_workers(workers), files_per_partition, 4, 200)
     counts: dict[str, int] = {}
     raw_ids: list[list[str]] = []
     with _executor(workers, scheduler, state) as run:
+        if side_errors:  # unreadable sidecars: error rows, as on the local engine
+            _write_side_errors(out, len(chunks), side_errors)
+            counts["errors"] = len(side_errors)
         bar = None
         if progress is not False and len(chunks) > 1:
             from tqdm import tqdm
@@ -259,6 +264,20 @@ def build_dask(source: Any, out: str | Path, *, extract=None, workers: int | Non
     return BuildResult(out, counts, inputs, time.perf_counter() - t0)
 
 
+def _write_side_errors(out: Path, index: int, errors: list) -> None:
+    """The unreadable sidecars' rows of the errors table, as partition `index` (after the inputs')."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .corpus import _error_row
+
+    df = schema.conform([_error_row(e.article_id, e.path, e.stage, e.message) for e in errors], "errors")
+    folder = out / "errors"
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pandas(df, schema=schema.arrow_schema("errors"), preserve_index=False),
+                   folder / f"part-{index:05d}.parquet")
+
+
 # files per partition for `extract`: (partitions per worker, at most files per partition): enough
 # partitions that the workers finish together, few enough that the per-task cost stays small
 _JSON_CHUNKS = (8, 100)
@@ -274,11 +293,14 @@ def iter_json_dask(source: Any, *, extract=None, workers: int | None = None, sch
     from .corpus import dumps
     from .readers import UniqueIds
 
-    paths, state = _inputs(source, sources, extract, paths)
+    paths, state, side_errors = _inputs(source, sources, extract, paths)
     per_worker, cap = _JSON_CHUNKS
     chunks = _chunks(paths, _n_workers(workers), files_per_partition, per_worker, cap)
     unique = UniqueIds()
     with _executor(workers, scheduler, state) as run:
+        for e in side_errors:  # unreadable sidecars first, as the local engine reports them
+            item = {"id": e.article_id, "path": e.path, "error": f"{e.stage}: {e.message}"}
+            yield dumps(item) if as_text else item
         for res in run(_json_partition, [(c, as_text) for c in chunks]):
             if not as_text:
                 for item in res:

@@ -1107,20 +1107,24 @@ def _read_metadata_csv(path: Path) -> dict[str, dict]:
     return out
 
 
-def load_sidecars(source) -> tuple[pd.DataFrame | None, dict[str, dict]]:
+def load_sidecars(source, errors: list | None = None) -> tuple[pd.DataFrame | None, dict[str, dict]]:
     """(outlet registry or None, {file: metadata row}) from the ``sources.csv`` and
     ``metadata.csv`` of the folder `source` names (a folder, or files all in one folder).
 
     The registry is merged with the built-in one.  The metadata maps each row's ``file`` value
     (name, stem or relative path) to its other non-empty columns.  An unreadable sidecar is
-    skipped with a Python warning (:func:`iter_records` reports it as an error row instead)."""
+    skipped: its :class:`InputError` is appended to `errors` when given (as :func:`iter_records`
+    reports it, an error row), else it is a Python warning."""
     folder = _folder_of(source)
     if folder is None:
         return None, {}
     side = _Sidecars()
     side._load(folder)
-    for e in side.errors:
-        _pywarnings.warn(f"{e.path}: {e.message}", stacklevel=2)
+    if errors is not None:
+        errors.extend(side.errors)
+    else:
+        for e in side.errors:
+            _pywarnings.warn(f"{e.path}: {e.message}", stacklevel=2)
     return side.reg[folder], side.meta[folder]
 
 

@@ -287,3 +287,26 @@ def test_dask_reads_the_top_folder_sidecars_like_local(tmp_path, seeds_dir):
     assert pool == local
     outlets = [json.loads(x)["outlet_from"] for x in local]
     assert "metadata" in outlets
+
+
+@pytest.mark.slow
+def test_dask_reports_an_unreadable_sidecar_like_local(tmp_path, seeds_dir):
+    """A broken top-level sources.csv is an errors row (extract: an error line) on both engines."""
+    pytest.importorskip("dask.distributed")
+    from newslib.corpus import iter_jsonl
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in sorted(seeds_dir.glob("*.txt")):
+        (src / p.name).write_bytes(p.read_bytes())
+    (src / "sources.csv").write_text("outlet,domain\nX,x.example\n", encoding="utf-8")  # no 'name' column
+    local = list(iter_jsonl(src, progress=False))
+    assert list(iter_jsonl(src, engine="dask", workers=2)) == local
+    errors = [json.loads(x) for x in local if "error" in json.loads(x)]
+    assert len(errors) == 1 and errors[0]["path"].endswith("sources.csv")
+    a = build(src, tmp_path / "local", progress=False)
+    b = build(src, tmp_path / "dask", engine="dask", workers=2, progress=False)
+    assert a.inputs == b.inputs == 4
+    ta, tb = load_corpus(tmp_path / "local"), load_corpus(tmp_path / "dask")
+    _tables_equal(ta, tb)
+    assert list(tb["errors"]["path"].str.endswith("sources.csv")) == [True]
