@@ -184,6 +184,11 @@ _MEDIUM_PREPS = frozenset(["in", "on", "during", "at", "via", "through", "to", "
 _OF_CUES = frozenset(["warn", "warns", "warned", "warning", "spoke", "speaks", "complained", "complains",
                       "boasted", "boasts"])
 _GROUP_ONLY_CUES = frozenset(["expect", "fear", "forecast"])
+_EXPECT_CUES = frozenset(["expected", "forecast", "predicted", "estimated", "projected", "anticipated", "feared",
+                          "hoped", "planned"])
+# adverbs between a form of 'be' and a participle ('is now expected', 'was also told')
+_PASSIVE_ADVERBS = frozenset(["now", "also", "still", "not", "already", "long", "once", "then", "being", "again",
+                              "further", "even", "never", "often", "all"])
 _FIGURE_CUES = frozenset(["projects", "projected", "pegged", "forecast", "forecasts"])
 _DIGIT_RE = re.compile(r"\d")
 # forecast verbs whose reported content may be an object and an infinitive ('expect X to slow')
@@ -1397,6 +1402,11 @@ def _pronoun(ctx: _Ctx, p: str, s: int, e: int, content: tuple[int, int] | None,
                 c, t, _ = ctx.canonical(ctx.raw[ns[0][0]:ns[0][1]], ns[0][0])
                 if t == "organization":
                     name = c
+        if name is None:
+            # 'Toyota ... now projects ... It said': the organisation just quoted, else the one
+            # the article names most nearby (as for 'the company')
+            sp = ctx.last_speaker(s, ("organization",), window=400)
+            name = sp.name if sp is not None and _named(sp.name) and not _is_place(sp.name) else None
         name = name or ctx.last_org(s)
         if not name:
             return None
@@ -1442,7 +1452,7 @@ def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent
     if org_i is not None:
         w = low[org_i]
         cls = ORG_NOUNS.get(w) or ORG_NOUNS.get(_singular(w))
-        if cls == "coref" and det in ("the", "this", "that"):
+        if cls == "coref" and (det in ("the", "this", "that") or _place_possessive(low)):
             # 'Canalys said ... The firm also noted': the organisation just quoted, else the
             # organisation the article names most nearby
             sp = ctx.last_speaker(s, ("organization",), window=400)
@@ -1464,6 +1474,30 @@ def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent
             return None
         return _Speaker(phrase.replace("\u00a0", " "), "organization", None, aff, s, e)
     return None
+
+
+_RANK_WORDS = frozenset(["top", "leading", "no.", "number", "dominant", "main", "premier", "foremost"])
+_PLACE_POSSESSORS = frozenset(["world", "country", "nation", "region", "city", "state", "island", "continent"]) | \
+    frozenset(w.lower() for w in load_lexicon("quote_countries.txt"))
+
+
+def _place_possessive(low: list[str]) -> bool:
+    """'Japan's top car maker', 'South Korea's largest lender', 'the world's biggest chipmaker':
+    a description of an organisation by its rank in a place, which stands for the organisation
+    the article is about (an organisation's possessive, 'Xiaomi's supplier', is another matter)."""
+    i = 1 if low[:1] == ["the"] else 0
+    for k in range(i, min(len(low) - 1, i + 3)):
+        w = low[k]
+        if w in ("'s", "’s"):
+            owner, rank = low[i:k], low[k + 1]
+        elif w.endswith(("'s", "’s")):    # the possessive as one token ('Japan’s')
+            owner, rank = [*low[i:k], w[:-2]], low[k + 1]
+        else:
+            continue
+        # a rank must follow: 'China's central bank' is an institution of that place, not a rank
+        return bool(owner) and " ".join(owner) in _PLACE_POSSESSORS and (
+            rank in _RANK_WORDS or rank.endswith("est") and len(rank) > 4)
+    return False
 
 
 _AUTHORED = frozenset(["email", "e-mail", "emails", "letter", "memo", "note", "post", "tweet", "statement",
@@ -1861,6 +1895,12 @@ def _cue_ok(raw: str, start: int, w: str, cls: str) -> bool:
         return False   # 'a statement', 'in a note' (noun use)
     if prev in PASSIVE:
         return False   # 'is expected to', 'was told'
+    if prev == "than" or prev == "as" and w in _EXPECT_CUES:
+        return False   # 'grew faster than expected', 'as forecast': a comparison, not a report
+    if (prev in _PASSIVE_ADVERBS or prev.endswith("ly") and len(prev) > 3) and not w.endswith("ing"):
+        pw2 = _prev_word(raw, max(0, start - len(pw) - 26), start - len(pw) - 1)
+        if pw2 and pw2.lower() in PASSIVE:
+            return False   # 'are now expected to', 'was widely reported', 'is also said to'
     if prev in MODALS or prev == "of":
         return False   # 'declined to comment', 'will add', 'did not say'
     if w in _GROUP_ONLY_CUES and not (prev in GROUP_NOUNS or prev in AUX or pw[:1].isupper()):

@@ -633,3 +633,26 @@ def test_data_and_document_subjects_report_with_show_and_found():
     assert df["speaker"].tolist() == ["Reuters", "CBS News"]
     assert df["cue"].tolist() == ["showed", "shows"]
     assert df["text"].iloc[1] == "most Americans over 30 are in favor of a TikTok ban"
+
+
+def test_rank_in_a_place_describes_the_article_company():
+    """'Japan's top carmaker' / 'It said' stand for the company just named; 'China's central bank'
+    is an institution of its own."""
+    text = ("Carmakers report\n\n"
+            "Nissan Motor Co. on Tuesday raised its annual forecast, saying demand was recovering fast.\n\n"
+            "Japan’s second-largest carmaker now projects an operating profit of ¥500 billion for the year.\n\n"
+            "It said exports to North America grew faster than expected in the quarter.\n\n"
+            "China's central bank said on Monday that it would keep lending rates unchanged.\n")
+    items = _items(text)
+    assert _q(items, "an operating profit")["speaker"] == "Nissan Motor Co"
+    assert _q(items, "exports to North America")["speaker"] == "Nissan Motor Co"
+    assert _q(items, "it would keep lending rates")["speaker"] != "Nissan Motor Co"
+
+
+def test_comparison_and_passive_expected_are_not_cues():
+    """'than expected', 'are now expected to' end no reported clause."""
+    text = ("The firm said sales grew faster than expected in the quarter and margins held up.\n\n"
+            "Analysts said profits are now expected to rise for a third year in a row.\n")
+    items = _items(text)
+    assert _q(items, "sales grew")["text"] == "sales grew faster than expected in the quarter and margins held up"
+    assert _q(items, "profits are")["text"] == "profits are now expected to rise for a third year in a row"
