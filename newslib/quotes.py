@@ -594,6 +594,8 @@ def _org_candidate(base: str, ctx: _Ctx) -> bool:
     toks = base.split()
     if not toks or (len(toks[0]) <= 2 and toks[0].isupper()):
         return False
+    if base in US_STATES or base.lower() in COUNTRIES:
+        return False    # '..., Round Rock, Texas, the company said': a place is not the company
     if len(toks) == 1:
         w = toks[0]
         if w in ctx.first_full or w.endswith(("ese", "ian", "ean", "ish")) or "-" in w:
@@ -1452,6 +1454,12 @@ def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent
     if org_i is not None:
         w = low[org_i]
         cls = ORG_NOUNS.get(w) or ORG_NOUNS.get(_singular(w))
+        if w in _MEDIA_HEADS and det == "the" and org_i == len(low) - 1 and aff and _named(aff) and \
+                not _is_placename(aff) and not aff.endswith(("ese", "ian", "ean", "ish", "-based")) and \
+                aff not in _NATIONALITY_OTHER:
+            # 'the Maariv newspaper said', 'the Lloyd's List International newspaper': the outlet it names
+            ent = ctx.entity(ctx.canonical(aff, s)[0], "organization")
+            return _Speaker(ent.name, ent.type, ent.role, ent.aff, s, e)
         if cls == "coref" and (det in ("the", "this", "that") or _place_possessive(low)):
             # 'Canalys said ... The firm also noted': the organisation just quoted, else the
             # organisation the article names most nearby
@@ -1477,8 +1485,28 @@ def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent
 
 
 _RANK_WORDS = frozenset(["top", "leading", "no.", "number", "dominant", "main", "premier", "foremost"])
+US_STATES = frozenset(load_lexicon("quote_us_states.txt"))
+
+
+_MEDIA_HEADS = frozenset(["newspaper", "paper", "daily", "tabloid", "broadcaster", "magazine", "outlet", "website",
+                          "network", "channel"])
+_NATIONALITY_OTHER = frozenset(["Dutch", "French", "Greek", "Swiss", "Thai", "Czech", "Iraqi", "Israeli", "Saudi",
+                                "Pakistani", "Kuwaiti", "Qatari", "Emirati", "Yemeni", "Omani", "Bangladeshi"])
+
+
+def _is_placename(name: str) -> bool:
+    """A country, a US state ('Calif' as cut from 'Calif.-based' too) or a two-word place."""
+    return name in US_STATES or name + "." in US_STATES or name.lower() in COUNTRIES or _is_place(name)
+
+
+def _state_based(w: str) -> bool:
+    """'Calif.-based', 'Texas-based': a US state as the first part of a '-based' modifier."""
+    return w.endswith("-based") and w[:-6] in US_STATES
+
+
+COUNTRIES = frozenset(w.lower() for w in load_lexicon("quote_countries.txt"))
 _PLACE_POSSESSORS = frozenset(["world", "country", "nation", "region", "city", "state", "island", "continent"]) | \
-    frozenset(w.lower() for w in load_lexicon("quote_countries.txt"))
+    COUNTRIES
 
 
 def _place_possessive(low: list[str]) -> bool:
@@ -2178,6 +2206,13 @@ def _quotes_for_article(art: Article) -> list[dict]:
                 pre_s, pre_e, boundary, pre_ws = _pre_chunk_ws(ctx, max(ss, consumed_to), cs)
                 if boundary == "long":
                     pre_s = pre_e = cs
+                elif boundary == "," and pre_ws and _state_based(pre_ws[0][2]):
+                    # 'The San Diego, Calif.-based company said': the comma is inside the subject
+                    comma = raw.rfind(",", max(ss, consumed_to), pre_s)
+                    p2s, _p2e, b2 = _pre_chunk(ctx, max(ss, consumed_to), comma) if comma > ss else (0, 0, "long")
+                    if b2 != "long" and comma > p2s:
+                        pre_s, boundary = p2s, b2
+                        pre_ws = _words(raw, pre_s, pre_e)
                 if pre_e > pre_s:
                     speaker = _describe(ctx, pre_s, pre_e, ss, ws=pre_ws)
                     gend = _group_before(raw, max(ss, pre_s - 60), pre_s) if \
@@ -2224,6 +2259,16 @@ def _quotes_for_article(art: Article) -> list[dict]:
                             pre_s = seg_names[0][0]
                         else:
                             speaker = None
+                    if speaker is None and seg in US_STATES and k > ss:
+                        # 'Elco Industries Inc., Rockford, Ill., said': a city and state apposition
+                        k2 = raw.rfind(",", ss, k)
+                        city = raw[k2 + 1:k].split() if k2 > ss else []
+                        if city and len(city) <= 3 and all(w[:1].isupper() for w in city):
+                            p2s, p2e, _b2 = _pre_chunk(ctx, ss, k2)
+                            if p2e > p2s:
+                                speaker = _describe(ctx, p2s, p2e, ss)
+                                if speaker is not None:
+                                    pre_s = p2s
                     if speaker is None and segw and (segw[0].lower() in _APPOS_OPENERS or _role_in(segw[:5])) \
                             and k > ss:
                         p2s, p2e, _b2 = _pre_chunk(ctx, ss, k)

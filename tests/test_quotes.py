@@ -656,3 +656,23 @@ def test_comparison_and_passive_expected_are_not_cues():
     items = _items(text)
     assert _q(items, "sales grew")["text"] == "sales grew faster than expected in the quarter and margins held up"
     assert _q(items, "profits are")["text"] == "profits are now expected to rise for a third year in a row"
+
+
+def test_city_and_state_appositions_are_places_not_speakers():
+    """US copy: 'Company, City, State., said', 'The City, State.-based company said'; the place is
+    never 'the company'."""
+    h = "Chipmakers beat forecasts as phone demand recovers in the third quarter\n\n"
+    items = _items(h + "Elco Industries Inc., Rockford, Ill., said net income fell 10% in the quarter.\n")
+    assert _q(items, "net income fell")["speaker"] == "Elco Industries Inc"
+    items = _items(h + "Shares of Qualcomm rose on Wednesday after the chipmaker reported results.\n\n"
+                   "The San Diego, Calif.-based company said revenue rose 5% in the quarter.\n")
+    assert [q["text"] for q in items] == ["revenue rose 5% in the quarter"]
+    assert items[0]["speaker"] == "Qualcomm"
+    items = _items(h + "Profit doubled at Dell Technologies, Round Rock, Texas, the company said.\n")
+    assert _q(items, "Profit doubled")["speaker"] == "Dell Technologies"
+
+
+def test_the_named_newspaper_is_the_speaker():
+    items = _items("Talks between the two countries may resume within weeks, officials hope\n\n"
+                   "The Maariv newspaper said on Sunday that the talks would resume next month.\n")
+    assert _q(items, "the talks would resume")["speaker"] == "Maariv"
