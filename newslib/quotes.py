@@ -600,6 +600,8 @@ def _org_candidate(base: str, ctx: _Ctx) -> bool:
         w = toks[0]
         if w in ctx.first_full or w.endswith(("ese", "ian", "ean", "ish")) or "-" in w:
             return False
+        if w.rstrip(".") in TITLES or w.lower() in ROLES:
+            return False    # 'President and CEO Daisy Veerasingham': a title, not an organisation
         return True
     return _is_org_name(base)
 
@@ -1454,6 +1456,14 @@ def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent
     if org_i is not None:
         w = low[org_i]
         cls = ORG_NOUNS.get(w) or ORG_NOUNS.get(_singular(w))
+        if cls == "institution" and org_i > 0 and low[org_i - 1] == "news":
+            cls = "coref"       # 'the news agency said': the agency the article names, as 'the company'
+        if cls == "document" and w in _AUTHORED and aff and org_i > 0 and toks[org_i - 1].endswith(("'s", "’s")):
+            # "Veerasingham's email said": the author the possessive names
+            name, typ, _t = ctx.canonical(aff, s)
+            if typ == "person":
+                ent = ctx.entity(name, "person")
+                return _Speaker(ent.name, ent.type, ent.role, ent.aff, s, e)
         if w in _MEDIA_HEADS and det == "the" and org_i == len(low) - 1 and aff and _named(aff) and \
                 not _is_placename(aff) and not aff.endswith(("ese", "ian", "ean", "ish", "-based")) and \
                 aff not in _NATIONALITY_OTHER:

@@ -676,3 +676,16 @@ def test_the_named_newspaper_is_the_speaker():
     items = _items("Talks between the two countries may resume within weeks, officials hope\n\n"
                    "The Maariv newspaper said on Sunday that the talks would resume next month.\n")
     assert _q(items, "the talks would resume")["speaker"] == "Maariv"
+
+
+def test_authors_email_and_the_news_agency():
+    """"Roe's email said" is Jane Roe; "the news agency said" is the agency the article names, not a
+    sentence-initial word ('Fewer') or a title ('President')."""
+    items = _items("Wire service to cut jobs as it shifts to digital news, staff told\n\n"
+                   "The Associated Press said on Monday it plans to cut 5% of its staff.\n\n"
+                   "In an email, President and CEO Jane Roe told staff that the changes were difficult. "
+                   "According to Roe's email, the changes will affect 50 people. Fewer than half of those "
+                   "changes should affect the news division, Roe said.\n\n"
+                   "The news agency said that it would offer a voluntary separation plan to staff.\n")
+    assert _q(items, "the changes will affect")["speaker"] == "Jane Roe"
+    assert _q(items, "voluntary separation plan")["speaker"] == "Associated Press"
