@@ -602,6 +602,9 @@ def _org_candidate(base: str, ctx: _Ctx) -> bool:
             return False
         if w.rstrip(".") in TITLES or w.lower() in ROLES:
             return False    # 'President and CEO Daisy Veerasingham': a title, not an organisation
+        low = w.lower()
+        if low != w and f" {low} " in ctx.raw:
+            return False    # 'Oil prices rose ...' when the article also writes 'crude oil ': a common word
         return True
     return _is_org_name(base)
 
@@ -2549,11 +2552,14 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         before_ok = False
                     if cue_l in _FIGURE_CUES and not after_ok:
                         continue        # '... analysts had projected': no figure reported here
+                    # 'In July, at a summit in Madrid, NATO announced it would ...': the cue's own
+                    # clause follows (even if not read as content), so the words before are no report
+                    own_clause = fa in SUBJECT_PRONOUNS and after_words >= 3
                     if anaphoric and prev_sent:
                         content = prev_sent
                     elif inversion and before_ok:
                         content = (bstart, bend)
-                    elif before_ok and (not after_ok or fa in PREPS or fa in ("and", "but", "while")):
+                    elif before_ok and not own_clause and (not after_ok or fa in PREPS or fa in ("and", "but", "while")):
                         content = (bstart, bend)
                     elif after_ok:
                         end = nxt_cue
@@ -2580,7 +2586,7 @@ def _quotes_for_article(art: Article) -> list[dict]:
                             # tail comments on the report, it is not part of it
                             end = im.start()
                         content = (obj_e, end)
-                    elif before_ok:
+                    elif before_ok and not own_clause:
                         content = (bstart, bend)
                     if content is not None:
                         inner = [q for q in q_sorted[bisect_left(q_starts, content[0]):

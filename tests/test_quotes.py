@@ -689,3 +689,12 @@ def test_authors_email_and_the_news_agency():
                    "The news agency said that it would offer a voluntary separation plan to staff.\n")
     assert _q(items, "the changes will affect")["speaker"] == "Jane Roe"
     assert _q(items, "voluntary separation plan")["speaker"] == "Associated Press"
+
+
+def test_alliance_and_airline_are_organisations_and_a_following_clause_is_not_read_backwards():
+    items = _items("Oil producers agree a modest rise in output for November\n\n"
+                   "Oil prices rose on Monday after the OPEC+ group agreed to a modest increase in crude oil output.\n\n"
+                   "After meeting on Sunday, the alliance said that it would raise output by 137,000 barrels a day.\n\n"
+                   "In July 1997, at a summit in Madrid, the alliance announced it would accept Poland.\n")
+    assert _q(items, "it would raise output")["speaker"] == "OPEC"
+    assert not [q for q in items if q["text"].startswith("In July 1997")]
