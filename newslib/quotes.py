@@ -516,6 +516,8 @@ def _name_info(t: str) -> tuple[int, str, str, bool, tuple[str, ...], tuple[str,
     if d is None:
         return None
     n = t[d:].replace("\u00a0", " ")
+    if n.endswith(" I"):
+        return None     # '"In defence of Keith I don't think ...': a name and the pronoun, no full name
     base, title = _split_title(n)
     tg = None
     tgen = _TITLE_GENDER.get(title.rstrip(".")) if title is not None else None
@@ -598,8 +600,8 @@ def _org_candidate(base: str, ctx: _Ctx) -> bool:
         return False    # '..., Round Rock, Texas, the company said': a place is not the company
     if len(toks) == 1:
         w = toks[0]
-        if w in ctx.first_full or w.endswith(("ese", "ian", "ean", "ish")) or "-" in w:
-            return False
+        if w in ctx.first_full or w.endswith(("ese", "ian", "ean", "ish", "ians", "eans")) or "-" in w:
+            return False    # 'Chinese', 'Indonesians': a nationality, not an organisation
         if w.rstrip(".") in TITLES or w.lower() in ROLES:
             return False    # 'President and CEO Daisy Veerasingham': a title, not an organisation
         low = w.lower()
@@ -858,6 +860,8 @@ class _Ctx:
                     if gender is None or self.gender(canon) in (gender, None):
                         return canon
                 continue
+            if toks[-1].lower() in ROLES:
+                continue    # 'to become Chief Whip': a post, not a person
             if not _is_org_name(base) and toks[0] not in PLACE_FIRST:
                 canon = self.canonical(base, a)[0]
                 if gender is None or self.gender(canon) in (gender, None):
@@ -1211,7 +1215,7 @@ def _group_before(raw: str, a: int, b: int) -> int:
     t = raw[a:b].split()
     if len(t) < 2 or t[-1].lower() not in _GROUP_BOUNDARY:
         return -1
-    for k in range(len(t) - 2, max(-1, len(t) - 6), -1):
+    for k in range(len(t) - 2, max(-1, len(t) - 8), -1):
         w = t[k]
         lw = w.lower()
         if lw in GROUP_NOUNS:
@@ -1540,6 +1544,10 @@ def _place_possessive(low: list[str]) -> bool:
             rank in _RANK_WORDS or rank.endswith("est") and len(rank) > 4)
     return False
 
+
+# a preposition that opens a quantifier or an adverbial, not a phrase after a pronoun 'that'
+_QUANTIFIER_PAIRS = frozenset([("at", "least"), ("at", "most"), ("on", "average"), ("in", "total"), ("in", "fact"),
+                               ("by", "far"), ("for", "example"), ("in", "all"), ("over", "time")])
 
 _AUTHORED = frozenset(["email", "e-mail", "emails", "letter", "memo", "note", "post", "tweet", "statement",
                        "blog", "message"])
@@ -2066,6 +2074,23 @@ def _cue_spans(raw: str, s: int, e: int, letters: bytes | None = None) -> list[t
     return out
 
 
+def _name_after_quote(ctx: _Ctx, q_sorted: list, q_starts: list[int], ss: int, cs: int) -> _Speaker | None:
+    """The person named right after the last quote before the cue in its sentence ('"...,"
+    Jane Roe, a researcher at X in Y told'), when an apposition follows the name."""
+    raw = ctx.raw
+    k = bisect_left(q_starts, cs) - 1
+    if k < 0:
+        return None
+    q = q_sorted[k]
+    if q.start < ss or q.close_pos >= cs or q.used or cs - q.close_pos > 220:
+        return None
+    ns = _names_in(raw, q.close_pos, min(cs, q.close_pos + 60))
+    if not ns or raw[q.close_pos:ns[0][0]].strip(" ,\u00a0") or raw[ns[0][1]:ns[0][1] + 1] != ",":
+        return None
+    sp = _describe(ctx, ns[0][0], ns[0][1], ss)
+    return sp if sp is not None and sp.type == "person" and sp.mstart is not None else None
+
+
 def _continues_statement(ctx: _Ctx, rows: list[dict], pos: int, sp: _Speaker) -> bool:
     """True when the quote row just before ``pos`` is a direct quote by ``sp`` in the paragraph
     immediately before the one holding ``pos``."""
@@ -2317,6 +2342,14 @@ def _quotes_for_article(art: Article) -> list[dict]:
                             if sp2 is not None and sp2.name:
                                 speaker, pre_s, pre_e = sp2, gm.start(), gm.end()
                                 boundary = raw[max(ss, pre_s - 2):pre_s].strip() or ("," if pre_s > ss else "")
+                if (speaker is None or speaker.type != "person" and boundary.lower() in ("in", "at", "of", "from")) \
+                        and boundary.lower() in ("in", "at", "of", "from", ","):
+                    # '"...," Erik van Sebille, a physical oceanographer at the University of New
+                    # South Wales in Sydney told Reuters': the name right after the quote, its
+                    # apposition left open
+                    sp2 = _name_after_quote(ctx, q_sorted, q_starts, ss, cs)
+                    if sp2 is not None:
+                        speaker, pre_s, pre_e, boundary = sp2, sp2.mstart, sp2.mend, ","
                 inversion = False
                 after_s = ce
                 participle = cue_l.endswith("ing")
@@ -2445,17 +2478,22 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         if w in ".;:!?" or w in DOUBLE_QUOTES:
                             break
                     anaphoric = False
-                    if that_i is not None and that_i <= 8:
+                    if that_i is not None and (that_i <= 8 or that_i <= 11 and tw[0][2].lower() in _MEDIUM_PREPS):
                         between = [w.lower() for _x, _y, w in tw[:that_i]]
                         if cue_l.startswith(("tell", "told")) or all(
                                 w in PREPS or w in TIME_WORDS or w in DETERMINERS or w == "," or
                                 w in ("statement", "note", "interview", "however", "reporters", "post")
                                 or w[:1].isupper() or w.isdigit() for w in between) or (
                                 # 'wrote in a note to clients that', 'said in an email to staff that'
-                                between and between[0] in _MEDIUM_PREPS and "," not in between):
+                                # 'said in a posting to authors, illustrators and agents that'
+                                between and between[0] in _MEDIUM_PREPS and (
+                                    "," not in between or between.count(",") <= 2 and "and" in between)):
                             obj_e = tw[that_i][1]
                             nxtw = tw[that_i + 1][2].lower() if that_i + 1 < len(tw) else "."
-                            if that_i == 0 and (nxtw in PREPS or nxtw in ".,;"):
+                            nxtw2 = tw[that_i + 2][2].lower() if that_i + 2 < len(tw) else ""
+                            if that_i == 0 and (nxtw in PREPS or nxtw in ".,;") and \
+                                    (nxtw, nxtw2) not in _QUANTIFIER_PAIRS:
+                                # 'confirmed that on Monday': the pronoun (not 'found that at least 70%')
                                 anaphoric = True
                         else:
                             that_i = None

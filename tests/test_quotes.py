@@ -698,3 +698,34 @@ def test_alliance_and_airline_are_organisations_and_a_following_clause_is_not_re
                    "In July 1997, at a summit in Madrid, the alliance announced it would accept Poland.\n")
     assert _q(items, "it would raise output")["speaker"] == "OPEC"
     assert not [q for q in items if q["text"].startswith("In July 1997")]
+
+
+def test_name_right_after_a_quote_with_an_open_apposition():
+    items = _items("Search for the missing plane widens across the Java Sea as ships comb the area\n\n"
+                   "\"The area where they are searching is more of an inland sea,\" Jane Roe, an oceanographer "
+                   "at the University of New South Wales in Sydney told Reuters.\n")
+    assert _q(items, "more of an inland sea")["speaker"] == "Jane Roe"
+
+
+def test_that_before_a_quantifier_and_a_listed_audience():
+    h = "Publisher settles e-book case as battery study finds a second life for old cells\n\n"
+    items = _items(h + "In work shown this week, researchers at IBM Research India in Bangalore found that at least "
+                   "70 percent of discarded batteries still hold enough charge.\n")
+    q = _q(items, "70 percent")
+    assert q["text"].startswith("at least 70 percent") and q["speaker_type"] == "anonymous"
+    items = _items(h + "After the settlement was reached, chief executive John Sargent said in a posting to "
+                   "authors, illustrators and agents that, while he is pleased with the deal, some elements "
+                   "are unsettling.\n")
+    assert _q(items, "pleased with the deal")["text"].startswith("while he is pleased")
+    assert not [q for q in items if q["text"].startswith("After the settlement")]
+
+
+def test_a_post_and_a_name_glued_to_a_pronoun_are_not_people():
+    items = _items("Exam reform was a mistake, former ministers now say in newly released papers\n\n"
+                   "Before stepping aside to become Chief Whip he set in train a review which he said would "
+                   "address grade inflation.\n\n"
+                   "Sir Keith Joseph said the new exams were tougher.\n\n"
+                   "However, he added: \"In defence of Keith I don't think she fully appreciated it.\"\n\n"
+                   "Sir Keith said that pupils had been simply ranked.\n")
+    assert all(q["speaker"] != "Chief Whip" for q in items)
+    assert _q(items, "simply ranked")["speaker"] == "Keith Joseph"
