@@ -1545,6 +1545,13 @@ def _place_possessive(low: list[str]) -> bool:
     return False
 
 
+# who a speaker tells things to: the whole object of 'told' ('told reporters prices would rise')
+_AUDIENCES = frozenset(["reporters", "journalists", "investors", "analysts", "lawmakers", "legislators", "staff",
+                        "employees", "workers", "shareholders", "clients", "customers", "parliament", "congress",
+                        "television", "radio", "media", "viewers", "listeners", "readers", "delegates",
+                        "supporters", "colleagues", "members", "residents", "senators", "parliamentarians",
+                        "me", "us", "him", "her", "them"])
+
 # a preposition that opens a quantifier or an adverbial, not a phrase after a pronoun 'that'
 _QUANTIFIER_PAIRS = frozenset([("at", "least"), ("at", "most"), ("on", "average"), ("in", "total"), ("in", "fact"),
                                ("by", "far"), ("for", "example"), ("in", "all"), ("over", "time")])
@@ -2510,14 +2517,20 @@ def _quotes_for_article(art: Article) -> list[dict]:
                     if directive:
                         pass
                     elif that_i is None and cue_l.startswith(("tell", "told")):
-                        k = 0
+                        # 'told reporters' as one cue: its object is read already
+                        k = 0 if " " not in cue_l else len(tw)
                         while k < len(tw) and k < 8 and tw[k][2] not in ",.;:" and tw[k][2].lower() not in (
                                 "that",) and not (k > 0 and tw[k][2].lower() in PREPS) and not (
-                                # 'told Reuters it would ...', 'told the Global Times the deal ...'
+                                # 'told Reuters it would ...', 'told the Global Times the deal ...',
+                                # 'told local television the search area ...': a determiner after
+                                # the object's head opens the reported clause
                                 k > 0 and (tw[k][2].lower() in SUBJECT_PRONOUNS or tw[k][2].lower() in (
-                                    "the", "a", "an") and tw[k - 1][2][:1].isupper())):
+                                    "the", "a", "an") and (tw[k - 1][2][:1].isupper() or tw[k - 1][2].lower()
+                                                           not in DETERMINERS and tw[k - 1][2].lower() not in PREPS))):
                             k += 1
-                        obj_e = tw[k - 1][1] if k else tail_s
+                            if tw[k - 1][2].lower() in _AUDIENCES:
+                                break   # 'told reporters prices would rise': the audience is the object
+                        obj_e = tw[k - 1][1] if k and " " not in cue_l else tail_s
                         tw = _words_head(raw, obj_e, nxt_cue, 2)     # only tw[1] is read below
                     elif that_i is None:
                         k = 0
@@ -2597,7 +2610,8 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         content = prev_sent
                     elif inversion and before_ok:
                         content = (bstart, bend)
-                    elif before_ok and not own_clause and (not after_ok or fa in PREPS or fa in ("and", "but", "while")):
+                    elif before_ok and not own_clause and (not after_ok or fa in PREPS or fa in (
+                            "and", "but", "while", "although", "though", "whereas")):
                         content = (bstart, bend)
                     elif after_ok:
                         end = nxt_cue

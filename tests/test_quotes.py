@@ -729,3 +729,23 @@ def test_a_post_and_a_name_glued_to_a_pronoun_are_not_people():
                    "Sir Keith said that pupils had been simply ranked.\n")
     assert all(q["speaker"] != "Chief Whip" for q in items)
     assert _q(items, "simply ranked")["speaker"] == "Keith Joseph"
+
+
+def test_told_an_audience_then_a_bare_clause():
+    h = "Search for the missing plane widens across the Java Sea as ships comb the area\n\n"
+    for body, want in (("John Smith told reporters the deal was off.", "the deal was off"),
+                       ("John Smith told reporters prices would rise.", "prices would rise"),
+                       ("Jane Roe, head of the rescue agency, told local television the search area would be "
+                        "expanded.", "the search area would be expanded"),
+                       ("John Smith told a news conference the deal was off.", "the deal was off")):
+        assert _q(_items(h + body + "\n"), want[:12])["text"] == want
+
+
+def test_report_before_added_although_and_profession_groups():
+    h = "Search for the missing plane widens across the Java Sea as ships comb the area\n\n"
+    items = _items(h + "Authorities would also investigate reports of an explosion, Tjahjanto added, although "
+                   "dynamite fishing is common in the area.\n")
+    assert [q["text"] for q in items] == ["Authorities would also investigate reports of an explosion"]
+    items = _items(h + "The Java Sea is relatively shallow, making it easier to spot wreckage, say "
+                   "oceanographers.\n")
+    assert _q(items, "relatively shallow")["speaker_type"] == "anonymous"
