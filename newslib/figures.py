@@ -572,6 +572,7 @@ def _ranks_fractions(raw: str, low: str, tokens: frozenset[str]) -> list[dict]:
 
 # "a quarter of a billion dollars", "half a million", "three quarters of a trillion yuan": a
 # fraction before a bare scale word scales it
+_BARE_SCALES = frozenset(["hundred", "thousand", "million", "billion", "trillion"])
 _SCALE_ONLY = re.compile(r"(?i:an?[ \u00a0](?:hundred|thousand|million|billion|trillion))")
 _FRAC_OF_TAIL = re.compile(
     r"(?<![\w-])(?:(?P<n>(?i:a|one|two|three))[ \u00a0-])?(?P<f>(?i:half|halves|quarters?|thirds?|fifths?|tenths?))"
@@ -587,9 +588,13 @@ def _fraction_of_scale(raw: str, r: dict) -> None:
     if t is None:
         return
     f = t.group("f").lower()
-    frac = nb.FRACTIONS[f] * _FRAC_N.get((t.group("n") or "a").lower(), 1)
-    if f == "half" and t.group("n"):
-        return  # "a half billion" is read elsewhere; "one half of a million" is rare
+    n = (t.group("n") or "a").lower()
+    if f == "half":
+        if n not in ("a", "one"):
+            return  # "two half ..." is no fraction of the scale
+        frac = 0.5  # "half a billion", "a half billion", "a half a billion", "one half of a million"
+    else:
+        frac = nb.FRACTIONS[f] * _FRAC_N.get(n, 1)
     r["value"] = float(f"{r['value'] * frac:.12g}")
     r["start"] = t.start()
     r["text"] = raw[t.start():r["end"]]
@@ -682,6 +687,9 @@ def _scan(raw: str) -> list[dict]:
         if r is not None and words and s > 0 and (words[0] in "aA" or words[0] >= "\x80") \
                 and _SCALE_ONLY.fullmatch(words):
             _fraction_of_scale(raw, r)
+        elif r is not None and words and s > 5 and raw[s - 5:s].lower() in ("half ", "half\u00a0") and \
+                words.lower() in _BARE_SCALES:
+            _fraction_of_scale(raw, r)      # "a half billion dollars"
         nums.append(r)
     nums = [r for r in nums if r is not None]
     for i in range(len(nums) - 1):

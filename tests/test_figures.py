@@ -615,3 +615,11 @@ def test_scale_word_is_never_a_second_figure():
     f = extract_figures("The unit will fetch 175 million to 180 million Canadian dollars, it said.")
     assert list(f["text"]) == ["175 million", "180 million Canadian dollars"]
     assert list(f["value"]) == [175e6, 180e6] and set(f["unit"]) == {"CAD"}
+
+
+def test_a_half_billion_is_half_of_the_scale():
+    for text, want, value in (("NASA got a half billion dollars.", "a half billion dollars", 5e8),
+                              ("It got more than a half a billion dollars.", "a half a billion dollars", 5e8),
+                              ("It cost half a million pounds.", "half a million pounds", 5e5)):
+        f = extract_figures(text)
+        assert list(f["text"]) == [want] and list(f["value"]) == [value]
