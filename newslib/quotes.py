@@ -279,7 +279,10 @@ _FIRST_WORD_RE = re.compile(r"[^ \u00a0]+")
 _WS_RUN_RE = re.compile(r"\s+")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 # the noun phrase after 'according to' ends at punctuation or a clause word
-_AFTER_NP_STOP_RE = re.compile(r"[,;.()\u201c\u201d\"]| on | in (?=[A-Z])| last | this | that | which | who "
+# (a full stop ends the phrase unless it closes an initial or a title: 'according to the U.S. Energy
+# Information Administration')
+_AFTER_NP_STOP_RE = re.compile(r"[,;()\u201c\u201d\"]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\."
+                               r"| on | in (?=[A-Z])| last | this | that | which | who "
                                r"| (?:dated|published|seen|issued|released|obtained|reviewed|filed|sent|"
                                r"posted|compiled|conducted|prepared|submitted|made public)(?![\w-])(?! by )")
 _AFTER_BY_RE = re.compile(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z]|research|market|data)")

@@ -749,3 +749,11 @@ def test_report_before_added_although_and_profession_groups():
     items = _items(h + "The Java Sea is relatively shallow, making it easier to spot wreckage, say "
                    "oceanographers.\n")
     assert _q(items, "relatively shallow")["speaker_type"] == "anonymous"
+
+
+def test_according_to_reads_through_initials_and_titles():
+    items = _items("Gas prices fall again as supply rises across the country this month\n\n"
+                   "The price fell to $2.55 a gallon, according to the U.S. Energy Information Administration.\n\n"
+                   "The visit became a turning point, according to Dennis B. Ross, a former adviser.\n")
+    assert _q(items, "The price fell")["speaker"] == "U.S. Energy Information Administration"
+    assert _q(items, "The visit became")["speaker"] == "Dennis B. Ross"
