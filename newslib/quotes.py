@@ -2735,8 +2735,14 @@ def _quotes_for_article(art: Article) -> list[dict]:
         cue = None
         # 'Zhou: “...”' (a short name phrase and a colon)
         if lead.endswith(":") and 0 < len(lead.split()) <= 6:
-            sp = _describe(ctx, s_start, s_start + raw[s_start:q.open_pos].rfind(":"), s_start)
-            cue = ":" if sp else None
+            lab_s, lab_e = s_start, s_start + raw[s_start:q.open_pos].rfind(":")
+            cue = ":"
+            w0 = _words(raw, lab_s, min(lab_e, lab_s + 20))[:1]
+            if w0 and w0[0][2].lower() in CUES and w0[0][1] < lab_e:
+                # 'Concluded the researchers: “...”': an inverted cue opens the label
+                lab_s, cue = w0[0][1], w0[0][2]
+            sp = _describe(ctx, lab_s, lab_e, s_start)
+            cue = cue if sp else None
         elif lead == "" and words >= 3:
             m = _DASH_ATTR_RE.match(raw[q.close_pos:q.close_pos + 8])
             if m:

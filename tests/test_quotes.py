@@ -757,3 +757,11 @@ def test_according_to_reads_through_initials_and_titles():
                    "The visit became a turning point, according to Dennis B. Ross, a former adviser.\n")
     assert _q(items, "The price fell")["speaker"] == "U.S. Energy Information Administration"
     assert _q(items, "The visit became")["speaker"] == "Dennis B. Ross"
+
+
+def test_inverted_cue_before_a_colon():
+    items = _items("Gas prices fall again as supply rises across the country this month\n\n"
+                   "Concluded the researchers: \u201cIt takes repeated surprise increases in prices to change "
+                   "spending.\u201d\n")
+    q = _q(items, "It takes repeated")
+    assert q["speaker"] == "researchers" and q["cue"] == "Concluded"
