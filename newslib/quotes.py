@@ -599,8 +599,10 @@ def _org_candidate(base: str, ctx: _Ctx) -> bool:
     toks = base.split()
     if not toks or (len(toks[0]) <= 2 and toks[0].isupper()):
         return False
-    if base in US_STATES or base.lower() in COUNTRIES:
+    if base in US_STATES or base + "." in US_STATES or base.lower() in COUNTRIES:
         return False    # '..., Round Rock, Texas, the company said': a place is not the company
+    if base.lower() in MONTHS or base.lower() in WEEKDAYS:
+        return False    # 'debentures due Oct. 15': a date
     if len(toks) == 1:
         w = toks[0]
         if w in ctx.first_full or w.endswith(("ese", "ian", "ean", "ish", "ians", "eans")) or "-" in w:
@@ -880,7 +882,7 @@ class _Ctx:
             if pos - a > 1000 and best is not None:
                 break
             base, _t = _split_title(n)
-            if not _org_candidate(base, self):
+            if not _org_candidate(base, self) or _before_state(self.raw, _b):
                 continue
             canon = self.canonical(base, a)[0]
             if canon in self.entities and self.entities[canon].type != "organization":
@@ -1517,6 +1519,16 @@ _NATIONALITY_OTHER = frozenset(["Dutch", "French", "Greek", "Swiss", "Thai", "Cz
 def _is_placename(name: str) -> bool:
     """A country, a US state ('Calif' as cut from 'Calif.-based' too) or a two-word place."""
     return name in US_STATES or name + "." in US_STATES or name.lower() in COUNTRIES or _is_place(name)
+
+
+def _before_state(raw: str, b: int) -> bool:
+    """Is the name ending at b a city followed by its US state ('Wilmington, Del.')?"""
+    if raw[b:b + 2] != ", ":
+        return False
+    e = b + 2
+    while e < len(raw) and e < b + 20 and (raw[e].isalpha() or raw[e] == "."):
+        e += 1
+    return raw[b + 2:e] in US_STATES or raw[b + 2:e].rstrip(".") in US_STATES or raw[b + 2:e] + "." in US_STATES
 
 
 def _state_based(w: str) -> bool:

@@ -765,3 +765,13 @@ def test_inverted_cue_before_a_colon():
                    "spending.\u201d\n")
     q = _q(items, "It takes repeated")
     assert q["speaker"] == "researchers" and q["cue"] == "Concluded"
+
+
+def test_dates_and_cities_are_never_the_company():
+    h = "Chipmakers beat forecasts as phone demand recovers in the third quarter\n\n"
+    items = _items(h + "Sun Microsystems Inc., a computer maker, announced the sale of $125 million of debentures "
+                   "due Oct. 15, 1999.\n\nThe company said the debentures are being issued at a discount.\n")
+    assert _q(items, "the debentures are")["speaker"] == "Sun Microsystems Inc"
+    items = _items(h + "Cambrex Corp., Bayonne, N.J., raised its dividend.\n\n"
+                   "The company said it is confident about future earnings.\n")
+    assert _q(items, "it is confident")["speaker"] == "Cambrex Corp"
