@@ -570,6 +570,8 @@ def _person_of_org(name: str) -> int:
     if i < 0:
         return 0
     left, right = name[:i].split(), name[i + 4:]
+    if right.startswith("the ") and right[4:5].isupper():
+        right = right[4:]   # 'James Zogby of the Arab American Institute'
     if not 2 <= len(left) <= 3 or not right[:1].isupper() or right.startswith("the "):
         return 0
     for w in left:
@@ -577,6 +579,26 @@ def _person_of_org(name: str) -> int:
                 w.isupper() or not w[:1].isupper():
             return 0
     return i if len(right.split()) <= 5 else 0
+
+
+@lru_cache(maxsize=65536)
+def _person_after_role(name: str) -> int:
+    """Offset of the personal name in a capitalised run 'ORG ROLE First Last' ('FBI Director Louis
+    Freeh', 'Apple CEO Tim Cook'); 0 when the run is not a role word followed by a two- or
+    three-word personal name."""
+    toks = name.split()
+    if len(toks) < 3:
+        return 0
+    for j in range(len(toks) - 3, -1, -1):
+        w = toks[j].rstrip(".,")
+        if w.lower() in ROLES and (w[:1].isupper() or w.isupper()):
+            tail = toks[j + 1:]
+            if not 2 <= len(tail) <= 3 or any(
+                    t in ORG_WORDS or t.isupper() or not t[:1].isupper() or t.lower() in ROLES or t in CAPS_STOP
+                    for t in tail):
+                return 0
+            return len(" ".join(toks[:j + 1])) + 1 if name.startswith(" ".join(toks[:j + 1])) else 0
+    return 0
 
 
 @lru_cache(maxsize=65536)
@@ -1185,9 +1207,22 @@ def _describe(ctx: _Ctx, s: int, e: int, sent_start: int, content: tuple[int, in
         if n_person:
             # 'Jane Doe of Northwind Securities': the person, with the firm as affiliation
             of_aff, b = name[n_person + 4:], a + n_person
+            if of_aff.startswith("the "):
+                of_aff = of_aff[4:]
+            name = raw[a:b]
+        k_person = _person_after_role(name)
+        role_aff: tuple[str | None, str | None] = (None, None)
+        if k_person:
+            # 'FBI Director Louis Freeh', 'Puerto Rico Police Superintendent Pedro Toledo': the
+            # person, with the role word and the organisation before it
+            head = name[:k_person].split()
+            role_aff = (head[-1], " ".join(head[:-1]) or None)
+            a += k_person
             name = raw[a:b]
         canon, typ, title = ctx.canonical(name, a)
         role, aff = _modifiers(raw, a, b, ctx)
+        if k_person and not role:
+            role, aff = role_aff[0], aff or role_aff[1]
         aff = aff or of_aff
         pre = [w.lower() for (x, _, w) in ws if x < a]
         if any(_singular(w) in ORG_NOUNS and ORG_NOUNS[_singular(w)] != "document" for w in pre) and \

@@ -775,3 +775,17 @@ def test_dates_and_cities_are_never_the_company():
     items = _items(h + "Cambrex Corp., Bayonne, N.J., raised its dividend.\n\n"
                    "The company said it is confident about future earnings.\n")
     assert _q(items, "it is confident")["speaker"] == "Cambrex Corp"
+
+
+def test_role_inside_a_capitalised_run_and_person_of_the_org():
+    h = "Police widen the hunt for a missing activist as new evidence emerges\n\n"
+    for body, name, role, aff in (
+            ("FBI Director Louis Freeh said the agency would investigate.", "Louis Freeh", "Director", "FBI"),
+            ("Puerto Rico Police Superintendent Pedro Toledo said the suspects were arrested.", "Pedro Toledo",
+             "Superintendent", "Puerto Rico Police"),
+            ("James Zogby of the Arab American Institute says the poll was flawed.", "James Zogby", None,
+             "Arab American Institute")):
+        q = _items(h + body + "\n")[0]
+        assert (q["speaker"], q["speaker_type"], q["affiliation"]) == (name, "person", aff)
+        if role:
+            assert q["role"] == role
