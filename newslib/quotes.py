@@ -1760,6 +1760,10 @@ def _sent_bounds(art: Article, paras: list[tuple[int, int]], quotes: list[_Quote
                 cross = nxt is not None and nxt.islower()
             if not cross and raw[me - 1:me] == ")" and _PARTY_TAG_RE.search(raw, max(ms, me - 12), me):
                 cross = True    # 'Sen. Rand Paul (R-Ky.) said': the abbreviation ends no sentence
+            if not cross and raw[me - 1:me] in _QUOTE_CLOSERS and ("!" in raw[me - 4:me] or "?" in raw[me - 4:me]):
+                # '“Here, no one gives up!” Castro declared.': the attribution of a quote that
+                # ends in '!' or '?' is no sentence of its own
+                cross = _TRAILING_ATTR_RE.match(raw, s, min(e, s + 60)) is not None
             if cross:
                 me = e
             else:
@@ -1767,6 +1771,15 @@ def _sent_bounds(art: Article, paras: list[tuple[int, int]], quotes: list[_Quote
                 ms, me = s, e
         out.append((ms, me, i))
     return out
+
+
+_PROMISE_STEMS = ("pledg", "vow", "promis", "threaten", "agree", "refus", "declin", "offer")
+_QUOTE_CLOSERS = frozenset("”\"'’")
+# a short attribution sentence after a quote: 'Castro declared.', 'said John Smith.', 'he asked.'
+_TRAILING_ATTR_RE = re.compile(
+    r"(?:(?:[A-Z][\w’'.-]*[ \u00a0]){1,4}|(?:he|she|they|we|I)[ \u00a0])(?:said|says|declared|asked|added|"
+    r"told|wrote|insisted|replied|shouted|exclaimed|joked|quipped|cried|yelled|demanded|wondered|recalled)\b"
+    r"|(?:said|says|asked|added|wrote|replied)[ \u00a0](?:[A-Z][\w’'.-]*[ \u00a0]?){1,4}[.,]")
 
 
 def raw_first_alpha(raw: str, s: int, e: int) -> str | None:
@@ -2655,7 +2668,9 @@ def _quotes_for_article(art: Article) -> list[dict]:
                         continue        # '... analysts had projected': no figure reported here
                     # 'In July, at a summit in Madrid, NATO announced it would ...': the cue's own
                     # clause follows (even if not read as content), so the words before are no report
-                    own_clause = fa in SUBJECT_PRONOUNS and after_words >= 3
+                    own_clause = fa in SUBJECT_PRONOUNS and after_words >= 3 or (
+                        fa == "to" and cue_l.startswith(_PROMISE_STEMS))   # 'Blair pledged to stand ...'
+
                     if anaphoric and prev_sent:
                         content = prev_sent
                     elif inversion and before_ok:

@@ -789,3 +789,14 @@ def test_role_inside_a_capitalised_run_and_person_of_the_org():
         assert (q["speaker"], q["speaker_type"], q["affiliation"]) == (name, "person", aff)
         if role:
             assert q["role"] == role
+
+
+def test_attribution_after_an_exclamation_and_manner_verbs():
+    h = "Castro rallies children as the custody fight over the boy goes on\n\n"
+    items = _items(h + "Fidel Castro spoke to the crowd. ''Here, no one gives up!'' Castro declared.\n")
+    assert _q(items, "no one gives up")["speaker"] == "Fidel Castro"
+    items = _items(h + "Fidel Castro met the children. \"Not even the Pentagon can handle these kids,\" he joked.\n")
+    q = _q(items, "Not even the Pentagon")
+    assert q["speaker"] == "Fidel Castro" and q["cue"] == "joked"
+    items = _items(h + "Posing for photographers with Clinton, Blair pledged to stand united with the president.\n")
+    assert not [q for q in items if q["text"].startswith("Posing")]
