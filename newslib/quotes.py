@@ -509,6 +509,9 @@ def _names_in(raw: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_DAY_WORDS = frozenset(w for w in list(WEEKDAYS) + list(MONTHS) if len(w) > 3)
+
+
 @lru_cache(maxsize=65536)
 def _name_info(t: str) -> tuple[int, str, str, bool, tuple[str, ...], tuple[str, str] | None] | None:
     """What the article's name index needs from the text of one NAME_RE match (cached: the same
@@ -521,6 +524,8 @@ def _name_info(t: str) -> tuple[int, str, str, bool, tuple[str, ...], tuple[str,
     n = t[d:].replace("\u00a0", " ")
     if n.endswith(" I"):
         return None     # '"In defence of Keith I don't think ...': a name and the pronoun, no full name
+    while " " in n and n.rsplit(" ", 1)[1].lower() in _DAY_WORDS:
+        n = n.rsplit(" ", 1)[0]     # 'said Sununu Sunday': the name without the day after it
     base, title = _split_title(n)
     tg = None
     tgen = _TITLE_GENDER.get(title.rstrip(".")) if title is not None else None
@@ -725,8 +730,8 @@ class _Ctx:
                 d, n, base, org_like, keys, tg = info
                 if tg is not None and tg[0] not in title_gender:
                     title_gender[tg[0]] = tg[1]
-                a, b = m.span()
-                a += d
+                a = m.start() + d
+                b = a + len(n)      # the name may end before the match ('Sununu Sunday')
                 add((a, b, n))
                 if base not in first_pos:
                     first_pos[base] = (a, b)

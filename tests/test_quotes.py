@@ -800,3 +800,10 @@ def test_attribution_after_an_exclamation_and_manner_verbs():
     assert q["speaker"] == "Fidel Castro" and q["cue"] == "joked"
     items = _items(h + "Posing for photographers with Clinton, Blair pledged to stand united with the president.\n")
     assert not [q for q in items if q["text"].startswith("Posing")]
+
+
+def test_a_day_after_a_name_is_not_part_of_it():
+    items = _items("White House aide under pressure as party leaders weigh his future role\n\n"
+                   "One source said Sununu Sunday told a Republican leader that he needed help.\n\n"
+                   "John Sununu met President Bush on Monday. Sununu lamented that \"the noose is tightening.\"\n")
+    assert _q(items, "the noose is tightening")["speaker"] == "John Sununu"
