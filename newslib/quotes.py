@@ -564,6 +564,8 @@ def _split_title(name: str) -> tuple[str, str | None]:
         j += 1
     title = " ".join(words[:j])
     rest = " ".join(words[j:])
+    if rest and rest.split()[0] in ORG_WORDS:
+        return name, None   # 'Justice Department', 'Defense Ministry': an organisation, no title
     return (rest, title) if rest else (name, None)
 
 

@@ -807,3 +807,10 @@ def test_a_day_after_a_name_is_not_part_of_it():
                    "One source said Sununu Sunday told a Republican leader that he needed help.\n\n"
                    "John Sununu met President Bush on Monday. Sununu lamented that \"the noose is tightening.\"\n")
     assert _q(items, "the noose is tightening")["speaker"] == "John Sununu"
+
+
+def test_a_title_word_opening_an_organisation_name():
+    items = _items("Police widen the hunt for a missing activist as new evidence emerges\n\n"
+                   "The Justice Department said it was reviewing the letter.\n")
+    q = _q(items, "reviewing the letter")
+    assert q["speaker"] == "Justice Department" and q["speaker_type"] == "organization"
