@@ -562,6 +562,11 @@ def _split_title(name: str) -> tuple[str, str | None]:
     j = cut + 1
     if j < len(words) - 1 and f"{words[cut]} {words[j]}" in TITLES:
         j += 1
+    if j < len(words) - 2 and words[j] in ("of", "for"):
+        # 'Secretary of State James A. Baker III', 'Secretary of the Treasury Jane Roe'
+        k = j + 2 if words[j + 1] != "the" else j + 3
+        if k < len(words) and words[k - 1][:1].isupper():
+            j = k
     title = " ".join(words[:j])
     rest = " ".join(words[j:])
     if rest and rest.split()[0] in ORG_WORDS:
@@ -608,13 +613,16 @@ def _person_after_role(name: str) -> int:
     return 0
 
 
+_NAME_SUFFIXES = frozenset(["II", "III", "IV", "JR", "SR"])
+
+
 @lru_cache(maxsize=65536)
 def _is_org_name(name: str) -> bool:
     words = name.replace("\u00a0", " ").split()
     for w in words:
         if w in ORG_WORDS or w.rstrip(".,") in ORG_WORDS:
             return True
-        if len(w) >= 2 and w.isupper() and not _INITIALS_RE.fullmatch(w):
+        if len(w) >= 2 and w.isupper() and not _INITIALS_RE.fullmatch(w) and w not in _NAME_SUFFIXES:
             return True
     return any(w in ("of", "for") for w in words)
 
@@ -1489,7 +1497,8 @@ def _descriptive(ctx: _Ctx, ws: list[tuple[int, int, str]], s: int, e: int, sent
         speaker_text = phrase
     r = _role_in(toks)
     org_i = next((i for i, w in enumerate(low) if w in ORG_NOUNS or _singular(w) in ORG_NOUNS), None)
-    if r is not None and (org_i is None or r[0] <= org_i):
+    if r is not None and (org_i is None or r[0] <= org_i or r[1] == len(toks) - 1):
+        # (the role is the head: 'a Justice Department spokesman', 'a State Department duty officer')
         head = low[r[1]] if r[1] < len(low) else low[r[0]]
         if r[1] > r[0] and f"{low[r[1] - 1]} {low[r[1]]}" in ROLES:
             head = f"{low[r[1] - 1]} {low[r[1]]}"

@@ -814,3 +814,11 @@ def test_a_title_word_opening_an_organisation_name():
                    "The Justice Department said it was reviewing the letter.\n")
     q = _q(items, "reviewing the letter")
     assert q["speaker"] == "Justice Department" and q["speaker_type"] == "organization"
+
+
+def test_secretary_of_state_and_anonymous_department_staff():
+    h = "Police widen the hunt for a missing activist as new evidence emerges\n\n"
+    q = _items(h + "At a news conference, Secretary of State James A. Baker III said Jordan had agreed.\n")[0]
+    assert (q["speaker"], q["speaker_type"], q["role"]) == ("James A. Baker III", "person", "Secretary of State")
+    q = _items(h + "Asked to comment, a Justice Department spokesman said the case was open.\n")[0]
+    assert (q["speaker_type"], q["role"], q["affiliation"]) == ("anonymous", "spokesman", "Justice Department")
