@@ -96,6 +96,7 @@ ORG_WORDS = frozenset(load_lexicon("org_suffixes.txt"))
 CAPS_STOP = frozenset(load_lexicon("quote_caps_stop.txt")) | {
     w.capitalize() for w in list(MONTHS) + list(WEEKDAYS) if len(w) > 3}
 PLACE_FIRST = frozenset(load_lexicon("quote_place_words.txt"))
+FIRST_NAME_GENDER: dict[str, str] = _pairs("quote_first_names.txt")
 NONPERSON_HEADS = frozenset(load_lexicon("quote_nonperson_heads.txt"))
 GROUP_NOUNS = frozenset(w.lower() for w in load_lexicon("quote_group_nouns.txt"))
 _GROUP_ANY = GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS} | {w.upper() for w in GROUP_NOUNS} | {
@@ -842,6 +843,8 @@ class _Ctx:
         toks = name.split()
         if toks:
             g = self.title_gender.get(toks[-1])
+            if g is None and len(toks) >= 2:
+                g = FIRST_NAME_GENDER.get(toks[0])      # 'Madeleine Albright'
             if g is None:
                 pos = self.first_pos.get(name)
                 if pos is not None:

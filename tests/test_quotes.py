@@ -822,3 +822,12 @@ def test_secretary_of_state_and_anonymous_department_staff():
     assert (q["speaker"], q["speaker_type"], q["role"]) == ("James A. Baker III", "person", "Secretary of State")
     q = _items(h + "Asked to comment, a Justice Department spokesman said the case was open.\n")[0]
     assert (q["speaker_type"], q["role"], q["affiliation"]) == ("anonymous", "spokesman", "Justice Department")
+
+
+def test_given_names_tell_he_from_she():
+    items = _items("Embassy bombings: ministers vow to find those responsible and rebuild\n\n"
+                   "The remains were brought back by Secretary of State Madeleine Albright.\n\n"
+                   "President Bill Clinton said the United States will not retreat.\n\n"
+                   "\"We will do all we can to protect our people,\" she said.\n\n"
+                   "He also asked for a list of the priorities for improving security.\n")
+    assert _q(items, "We will do all we can")["speaker"] == "Madeleine Albright"
