@@ -1792,6 +1792,8 @@ def _sent_bounds(art: Article, paras: list[tuple[int, int]], quotes: list[_Quote
     return out
 
 
+# what may not stand between a quote and the name its attribution gives in an apposition
+_APPOS_GAP_STOP_RE = re.compile(r"[.;:!?\u201c\u201d\"]|\b(?:said|says|told|and|but)\b")
 _PROMISE_STEMS = ("pledg", "vow", "promis", "threaten", "agree", "refus", "declin", "offer")
 _QUOTE_CLOSERS = frozenset("”\"'’")
 # a short attribution sentence after a quote: 'Castro declared.', 'said John Smith.', 'he asked.'
@@ -2352,6 +2354,22 @@ def _quotes_for_article(art: Article) -> list[dict]:
                                 g = _describe(ctx, p2s, pre_e, ss)
                                 if g is not None and g.type == "anonymous":
                                     speaker, pre_s, boundary = g, p2s, b2
+                    if speaker is not None and speaker.type == "organization" and \
+                            boundary.lower() in ("for", "at", "of", "with", "from"):
+                        # 'A spokesman for the Transportation Department said': an unnamed person
+                        # speaking for the organisation named after the preposition
+                        bpos = raw.rfind(boundary, max(ss, pre_s - 40), pre_s)
+                        rw = _words(raw, max(ss, bpos - 40), bpos) if bpos > ss else []
+                        j = len(rw)
+                        while j > 0 and len(rw) - j < 4 and rw[j - 1][2].lower() not in DETERMINERS and \
+                                rw[j - 1][2] not in ",;:":
+                            j -= 1
+                        if 0 < j < len(rw) and rw[j - 1][2].lower() in ("a", "an", "the", "one", "another") and \
+                                (_singular(rw[-1][2].lower()) in ROLES or rw[-1][2].lower() in ROLES):
+                            role_txt = " ".join(w for _x, _y, w in rw[j:])
+                            speaker = _Speaker(raw[rw[j - 1][0]:pre_e].replace("\u00a0", " "), "anonymous",
+                                               role_txt, speaker.name, rw[j - 1][0], pre_e)
+                            pre_s = rw[j - 1][0]
                     if speaker is None and boundary.lower() in ("with", "from", "at", "in", "for", "of", "like"):
                         # 'the blogger with nearly one million followers said'
                         bpos = raw.rfind(boundary, max(ss, pre_s - 40), pre_s)
@@ -2386,6 +2404,19 @@ def _quotes_for_article(art: Article) -> list[dict]:
                             pre_s = seg_names[0][0]
                         else:
                             speaker = None
+                    if speaker is None and len(segw) == 1 and segw[0].isdigit() and 1 <= int(segw[0]) <= 120 \
+                            and k > ss:
+                        # 'Smith, 54, said': a person with the age apposition
+                        p2s, p2e, _b2 = _pre_chunk(ctx, ss, k)
+                        if p2e > p2s:
+                            speaker = _describe(ctx, p2s, p2e, ss)
+                            if speaker is not None and speaker.type == "organization" and speaker.name and \
+                                    " " not in speaker.name and not _is_org_name(speaker.name):
+                                ent = ctx.entity(speaker.name, "person")
+                                ent.type = "person"
+                                speaker = _Speaker(ent.name, "person", ent.role, ent.aff, speaker.mstart, speaker.mend)
+                            if speaker is not None:
+                                pre_s = p2s
                     if speaker is None and seg in US_STATES and k > ss:
                         # 'Elco Industries Inc., Rockford, Ill., said': a city and state apposition
                         k2 = raw.rfind(",", ss, k)
@@ -2509,6 +2540,15 @@ def _quotes_for_article(art: Article) -> list[dict]:
                             raw[q.close_pos:lim].strip(" \u00a0,—–-") == "" and q.start >= consumed_to - 1 \
                             and q.open_pos - lo_ <= 12 and \
                             raw[lo_:q.open_pos].strip(" \u00a0" + OPENERS + CLOSERS + '"' + BULLETS) in ("", ",", ":"):
+                        qb = q
+                    elif not inversion and q.close_pos <= lim and not q.used and lim - q.close_pos <= 90 and \
+                            q.start >= ss and q.start >= consumed_to - 1 and q.open_pos - lo_ <= 12 and \
+                            boundary == "," and "," in raw[q.close_pos - 2:q.close_pos + 1] and \
+                            not _APPOS_GAP_STOP_RE.search(raw, q.close_pos, lim) and \
+                            _role_in(_word_texts(raw, q.close_pos, lim)) is not None and \
+                            raw[lo_:q.open_pos].strip(" \u00a0" + OPENERS + CLOSERS + '"' + BULLETS) in ("", ",", ":"):
+                        # '"We will fight this," the union's president, John Smith, said': the
+                        # speaker named in an apposition after a description
                         qb = q
                 if qb is not None:
                     content, kind, used = (qb.start, qb.end), "direct", [qb]

@@ -831,3 +831,13 @@ def test_given_names_tell_he_from_she():
                    "\"We will do all we can to protect our people,\" she said.\n\n"
                    "He also asked for a list of the priorities for improving security.\n")
     assert _q(items, "We will do all we can")["speaker"] == "Madeleine Albright"
+
+
+def test_unnamed_spokesman_quote_then_described_speaker_and_age():
+    h = "Automakers cut forecasts as chip shortage hits output across the industry\n\n"
+    q = _items(h + "A spokesman for the Transportation Department said the agency was reviewing the recall.\n")[0]
+    assert (q["speaker_type"], q["role"], q["affiliation"]) == ("anonymous", "spokesman", "Transportation Department")
+    q = _items(h + "\"We will fight this,\" the union's president, John Smith, said in an interview.\n")[0]
+    assert (q["text"], q["kind"], q["speaker"]) == ("We will fight this", "direct", "John Smith")
+    q = _items(h + "Smith, 54, said the plant would close.\n")[0]
+    assert (q["speaker"], q["speaker_type"]) == ("Smith", "person")
